@@ -1,0 +1,32 @@
+# Common tasks. `make test` is the test command CI runs.
+CARGO ?= cargo
+BIN := target/release/crossclaim
+
+.PHONY: build run test reports check check-reports bench fmt lint
+
+build:
+	$(CARGO) build --release --locked
+
+run: build
+	$(BIN) compare seeds -o reports
+
+test:
+	$(CARGO) test --locked
+
+reports: build
+	$(BIN) compare seeds -o reports --quiet
+
+# Fails with a diff when the committed reports differ from what the code writes.
+check-reports: build
+	$(BIN) compare seeds -o reports --quiet --check
+
+check: fmt lint test check-reports
+
+fmt:
+	$(CARGO) fmt --check
+
+lint:
+	$(CARGO) clippy --all-targets --locked -- -D warnings
+
+bench:
+	$(CARGO) bench --locked

@@ -1,0 +1,235 @@
+//! crossclaim reads articles about one story from several outlets and reports,
+//! claim by claim, what they agree on and where their figures disagree.
+//!
+//! The pipeline is `ingest -> segment -> quantity -> align -> compare -> report`,
+//! one module per stage with plain data between them (see `model`). The library
+//! never prints; `run` is the one place that talks to the terminal.
+
+pub mod align;
+pub mod cli;
+pub mod compare;
+pub mod config;
+pub mod eval;
+pub mod ingest;
+pub mod model;
+pub mod pairs;
+pub mod quantity;
+pub mod report;
+pub mod segment;
+pub mod text;
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use cli::{Args, Command, CompareArgs, FailOn};
+use config::Config;
+use model::{Analysis, Severity, Story, StoryReport};
+
+/// Exit status when `--check` finds reports that differ.
+pub const EXIT_CHECK_DIFFERS: u8 = 1;
+/// Exit status when `--fail-on` finds disagreements of that severity.
+pub const EXIT_DISAGREEMENTS: u8 = 3;
+/// Exit status when some inputs were skipped (the reports are still written).
+pub const EXIT_SKIPPED: u8 = 4;
+
+/// Runs one command line; the error is for `main` to print.
+pub fn run(args: Args) -> Result<ExitCode> {
+    if let Some(threads) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    match args.command {
+        Command::Compare(c) => compare_command(&c, args.quiet),
+        Command::Sentences { file } => {
+            let text = read_input(&file)?;
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            for span in segment::split(&text) {
+                let line = serde_json::json!({
+                    "text": &text[span.start..span.end],
+                    "start": span.start,
+                    "end": span.end,
+                });
+                writeln!(out, "{line}")?;
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Quantities { file } => {
+            let text = read_input(&file)?;
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            for span in segment::split(&text) {
+                for mut q in quantity::extract(&text[span.start..span.end]) {
+                    q.start += span.start;
+                    q.end += span.start;
+                    writeln!(out, "{}", serde_json::to_string(&q)?)?;
+                }
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Pairs { file } => {
+            let text = read_input(&file)?;
+            let config = Config::load(None)?;
+            let csv = pairs::score_tsv(&text, &config.align)
+                .with_context(|| format!("cannot score {}", file.display()))?;
+            io::stdout().lock().write_all(&csv)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { gold, dir } => {
+            let scores = eval::evaluate(&gold, &dir)?;
+            print!("{}", scores.to_markdown());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
+    let config = Config::load(c.config.as_deref())?;
+    let options = ingest::IngestOptions {
+        max_file_size: c.max_file_size,
+    };
+    let ingested = ingest::ingest(&c.inputs, &options);
+    for skip in &ingested.skipped {
+        eprintln!("crossclaim: skipped {skip}");
+    }
+    let progress = progress_bar(ingested.stories.len() as u64, quiet);
+    let analysis = Analysis {
+        stories: analyse(ingested.stories, &config, &progress),
+        skipped: ingested.skipped,
+    };
+    progress.finish_and_clear();
+    let files = report::render(&analysis)?;
+    if c.check {
+        let diffs = report::check(&c.out, &files);
+        if !diffs.is_empty() {
+            for diff in &diffs {
+                print!("{diff}");
+            }
+            eprintln!(
+                "crossclaim: {} report file(s) in {} differ from what would be written",
+                diffs.len(),
+                c.out.display()
+            );
+            return Ok(ExitCode::from(EXIT_CHECK_DIFFERS));
+        }
+    } else {
+        report::write(&c.out, &files)?;
+    }
+    if !analysis.skipped.is_empty() {
+        eprintln!(
+            "crossclaim: {} input(s) skipped; they are listed in the reports",
+            analysis.skipped.len()
+        );
+        return Ok(ExitCode::from(EXIT_SKIPPED));
+    }
+    let worst = analysis
+        .stories
+        .iter()
+        .flat_map(|s| &s.disagreements)
+        .filter(|d| d.verdict != model::Verdict::Update)
+        .map(|d| d.severity)
+        .min();
+    let fails = matches!(
+        (c.fail_on, worst),
+        (Some(FailOn::Minor), Some(_)) | (Some(FailOn::Major), Some(Severity::Major))
+    );
+    Ok(if fails {
+        ExitCode::from(EXIT_DISAGREEMENTS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Runs every stage after ingest on every story, stories in parallel.
+pub fn analyse(stories: Vec<Story>, config: &Config, progress: &ProgressBar) -> Vec<StoryReport> {
+    stories
+        .into_par_iter()
+        .map(|story| {
+            let report = analyse_story(story, config);
+            progress.inc(1);
+            report
+        })
+        .collect()
+}
+
+/// The pipeline for one story, one line per stage.
+pub fn analyse_story(story: Story, config: &Config) -> StoryReport {
+    let sentences: Vec<model::Sentence> = story
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, article)| segment::sentences(i, article))
+        .collect();
+    let quantities: Vec<_> = sentences
+        .iter()
+        .map(|s| quantity::extract(&s.text))
+        .collect();
+    let outlets: Vec<&str> = sentences
+        .iter()
+        .map(|s| story.articles[s.article].outlet.as_str())
+        .collect();
+    let claims = align::group(&sentences, &outlets, &config.align);
+    let disagreements = compare::compare(
+        &story.articles,
+        &sentences,
+        &quantities,
+        &claims,
+        &config.compare,
+    );
+    StoryReport {
+        story,
+        sentences,
+        quantities,
+        claims,
+        disagreements,
+    }
+}
+
+fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{prefix} [{bar:40}] {pos}/{len} stories ({eta})")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_prefix("analysing");
+    bar
+}
+
+/// Reads a whole file, or standard input for `-`, as UTF-8.
+fn read_input(path: &Path) -> Result<String> {
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+    } else {
+        bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: not valid UTF-8 (bad byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Whether an error is a closed pipe (`crossclaim sentences x | head`): not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,103 @@
+//! `summary.md`: counts, the disagreements, the most shared claims and what was
+//! skipped; one fact per line so that a pull-request diff reads well.
+
+use std::fmt::Write;
+
+use super::Totals;
+use crate::model::{Analysis, StoryReport};
+
+/// How many shared claims each story lists.
+const TOP_CLAIMS: usize = 10;
+
+pub fn summary(analysis: &Analysis) -> String {
+    let t = Totals::of(analysis);
+    let mut md = String::from("# crossclaim summary\n\n");
+    let _ = writeln!(
+        md,
+        "{} stories, {} articles, {} sentences, {} claims shared by two or more outlets, {} disagreements.\n",
+        t.stories, t.articles, t.sentences, t.shared_claims, t.disagreements
+    );
+    for story in &analysis.stories {
+        story_section(&mut md, story);
+    }
+    if !analysis.skipped.is_empty() {
+        md.push_str("## Skipped inputs\n\n");
+        for s in &analysis.skipped {
+            let _ = writeln!(md, "- `{}`: {}", s.path, cell(&s.reason));
+        }
+        md.push('\n');
+    }
+    md
+}
+
+fn story_section(md: &mut String, story: &StoryReport) {
+    let _ = writeln!(md, "## Story `{}`\n", story.story.name);
+    let outlets: Vec<&str> = story
+        .story
+        .articles
+        .iter()
+        .map(|a| a.outlet.as_str())
+        .collect();
+    let _ = writeln!(md, "Outlets: {}.\n", outlets.join(", "));
+    md.push_str("### Disagreements\n\n");
+    if story.disagreements.is_empty() {
+        md.push_str("None found.\n\n");
+    } else {
+        md.push_str("| id | verdict | severity | measure | outlet A | figure A | outlet B | figure B | gap |\n");
+        md.push_str("|---|---|---|---|---|---|---|---|---:|\n");
+        for d in &story.disagreements {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {:.1}% |",
+                d.id,
+                d.verdict.as_str(),
+                d.severity.as_str(),
+                cell(&d.measure),
+                cell(&story.article_of(d.a.sentence).outlet),
+                cell(&story.figure(d.a).text),
+                cell(&story.article_of(d.b.sentence).outlet),
+                cell(&story.figure(d.b).text),
+                d.relative_difference * 100.0
+            );
+        }
+        md.push('\n');
+        for d in &story.disagreements {
+            let _ = writeln!(md, "- **{}**: {}", d.id, cell(&d.explanation));
+        }
+        md.push('\n');
+    }
+    let mut shared: Vec<_> = story.claims.iter().filter(|c| c.outlets > 1).collect();
+    shared.sort_by(|a, b| {
+        b.outlets
+            .cmp(&a.outlets)
+            .then(a.members[0].cmp(&b.members[0]))
+    });
+    let _ = writeln!(
+        md,
+        "### Claims shared by several outlets ({})\n",
+        shared.len()
+    );
+    for claim in shared.iter().take(TOP_CLAIMS) {
+        let first = claim.members[0];
+        let _ = writeln!(
+            md,
+            "- {} outlets ({}): {}",
+            claim.outlets,
+            claim.id,
+            cell(&story.sentences[first].text)
+        );
+    }
+    if shared.len() > TOP_CLAIMS {
+        let _ = writeln!(
+            md,
+            "- ... and {} more in claims.csv",
+            shared.len() - TOP_CLAIMS
+        );
+    }
+    md.push('\n');
+}
+
+/// Keeps a value on one table row: no pipes or line breaks.
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
