@@ -1,0 +1,173 @@
+//! End-to-end runs of the binary over small fixtures: the contract of DESIGN.md
+//! section 1 as a user meets it.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn crossclaim() -> Command {
+    Command::cargo_bin("crossclaim").expect("binary is built")
+}
+
+fn compare(inputs: &[&str], out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    crossclaim()
+        .arg("compare")
+        .args(inputs)
+        .arg("-o")
+        .arg(out)
+        .arg("--quiet")
+        .args(extra)
+        .assert()
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+#[test]
+fn compare_writes_all_five_reports() {
+    let out = tempfile::tempdir().unwrap();
+    compare(&["fixtures/basic/articles"], out.path(), &[]).success();
+    for name in [
+        "claims.csv",
+        "disagreements.csv",
+        "report.json",
+        "summary.md",
+        "report.html",
+    ] {
+        assert!(out.path().join(name).is_file(), "{name} missing");
+    }
+    let claims = read(out.path(), "claims.csv");
+    assert!(claims.starts_with("claim_id,story,outlet,"));
+    let json: serde_json::Value = serde_json::from_str(&read(out.path(), "report.json")).unwrap();
+    assert_eq!(json["version"], 1);
+}
+
+#[test]
+fn basic_fixture_scores_perfectly_against_its_gold() {
+    let out = tempfile::tempdir().unwrap();
+    compare(&["fixtures/basic/articles"], out.path(), &[]).success();
+    crossclaim()
+        .args(["eval", "--gold", "fixtures/basic/gold.json"])
+        .arg(out.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("F1 1.000"))
+        .stdout(predicate::str::contains("1 found, 0 missed"))
+        .stdout(predicate::str::contains("traps flagged: 0"));
+}
+
+#[test]
+fn claims_csv_has_one_row_per_sentence() {
+    let out = tempfile::tempdir().unwrap();
+    compare(&["fixtures/basic/articles"], out.path(), &[]).success();
+    let mut rows = csv::Reader::from_path(out.path().join("claims.csv")).unwrap();
+    let n = rows.records().count();
+    let json: serde_json::Value = serde_json::from_str(&read(out.path(), "report.json")).unwrap();
+    let sentences: usize = json["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["sentences"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(n, sentences);
+    assert_eq!(n, 8);
+}
+
+#[test]
+fn reports_are_identical_for_any_thread_count() {
+    let one = tempfile::tempdir().unwrap();
+    let two = tempfile::tempdir().unwrap();
+    for (dir, threads) in [(&one, "1"), (&two, "2")] {
+        compare(
+            &["seeds", "fixtures/basic/articles"],
+            dir.path(),
+            &["--threads", threads],
+        )
+        .success();
+    }
+    for name in [
+        "claims.csv",
+        "disagreements.csv",
+        "report.json",
+        "summary.md",
+        "report.html",
+    ] {
+        assert!(
+            read(one.path(), name) == read(two.path(), name),
+            "{name} differs"
+        );
+    }
+}
+
+#[test]
+fn missing_input_is_listed_and_the_rest_still_runs() {
+    let out = tempfile::tempdir().unwrap();
+    compare(
+        &["fixtures/basic/articles", "no/such/folder"],
+        out.path(),
+        &[],
+    )
+    .code(4)
+    .stderr(predicate::str::contains(
+        "no/such/folder: no such file or folder",
+    ));
+    assert!(read(out.path(), "summary.md").contains("no/such/folder"));
+    assert!(read(out.path(), "claims.csv").contains("harbor-times"));
+}
+
+#[test]
+fn check_fails_with_a_diff_when_reports_are_stale() {
+    let out = tempfile::tempdir().unwrap();
+    compare(&["fixtures/basic/articles"], out.path(), &[]).success();
+    compare(&["fixtures/basic/articles"], out.path(), &["--check"]).success();
+    fs::write(out.path().join("summary.md"), "stale\n").unwrap();
+    compare(&["fixtures/basic/articles"], out.path(), &["--check"])
+        .code(1)
+        .stdout(predicate::str::contains("-stale"));
+}
+
+#[test]
+fn fail_on_major_sets_the_exit_code() {
+    let out = tempfile::tempdir().unwrap();
+    compare(
+        &["fixtures/basic/articles"],
+        out.path(),
+        &["--fail-on", "major"],
+    )
+    .code(3);
+}
+
+#[test]
+fn sentences_prints_one_json_object_per_sentence() {
+    let assert = crossclaim()
+        .args(["sentences", "-"])
+        .write_stdin("The U.S. Army left. Dr. Smith stayed.")
+        .assert()
+        .success();
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["text"], "Dr. Smith stayed.");
+    assert_eq!(lines[1]["start"], 20);
+}
+
+#[test]
+fn quantities_prints_value_interval_and_unit() {
+    let assert = crossclaim()
+        .args(["quantities", "-"])
+        .write_stdin("Officials said more than 250 people were killed.")
+        .assert()
+        .success();
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let q: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(q["value"], 250.0);
+    assert_eq!(q["low"], 250.0);
+    assert!(q["high"].is_null());
+    assert_eq!(q["unit"], "people");
+}
