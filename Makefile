@@ -2,7 +2,7 @@
 CARGO ?= cargo
 BIN := target/release/crossclaim
 
-.PHONY: build run test reports check check-reports bench fmt lint
+.PHONY: build run test reports check check-reports bench bench-quick fmt lint readme-example
 
 build:
 	$(CARGO) build --release --locked
@@ -28,5 +28,14 @@ fmt:
 lint:
 	$(CARGO) clippy --all-targets --locked -- -D warnings
 
-bench:
+# Criterion benches of the hot kernels, then the end-to-end scale run (writes BENCHMARKS.md).
+bench: build
 	$(CARGO) bench --locked
+	python3 scripts/bench.py
+
+bench-quick: build
+	python3 scripts/bench.py --quick --out /tmp/BENCHMARKS-quick.md
+
+# Pastes the head of reports/summary.md into the README's worked example.
+readme-example: reports
+	python3 scripts/readme_example.py

@@ -161,7 +161,7 @@ pub fn clean(text: &str) -> Cleaned {
         out.date = out
             .body
             .first()
-            .and_then(|b| parse_date(&text[b.start..b.end.min(b.start + 200)]));
+            .and_then(|b| parse_date(text[b.start..b.end].get(..200).unwrap_or(&text[b.start..b.end])));
     }
     out
 }

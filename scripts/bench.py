@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""End-to-end scale benchmark: `make bench` runs this.
+
+Generates corpora with ../shared/bench/gen_corpus.py (cached under $BENCH_DIR,
+default /tmp/crossclaim-bench), times `crossclaim compare` on each (wall, CPU,
+peak memory via /usr/bin/time -v), scores claim-pair F1 against the corpus
+truth, runs the Python peers on the ~300k corpus when ../shared/bench is
+present, and writes BENCHMARKS.md. Standard library only.
+
+  python3 scripts/bench.py                 # sizes 10k, 100k, 300k, 1M sentences, with peers
+  python3 scripts/bench.py --quick         # 10k and 100k, no peers
+  python3 scripts/bench.py --no-peers
+"""
+import argparse
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
+BIN = os.path.join(ROOT, "target", "release", "crossclaim")
+# stories -> about that many body sentences (gen_corpus README: ~149.5 per story)
+SIZES = {"10k": 67, "100k": 670, "300k": 2000, "1M": 6700}
+# the peers' tuned thresholds, from ../shared/bench/PEERS.md
+PEERS = [
+    ("pysbd", ["--pipeline", "pysbd"]),
+    ("quantulum3", ["--pipeline", "quantulum"]),
+    ("rapidfuzz token_set_ratio within stories", ["--pipeline", "rf_story", "--scorer", "token_set_ratio", "--threshold", "76"]),
+    ("datasketch MinHash-LSH char5", ["--pipeline", "minhash", "--shingle", "char5", "--threshold", "0.55"]),
+]
+csv.field_size_limit(1 << 30)
+
+
+def log(*a):
+    print(*a, file=sys.stderr, flush=True)
+
+
+def corpus(bench_dir, stories):
+    out = os.path.join(bench_dir, f"s{stories}")
+    if not os.path.exists(os.path.join(out, "meta.json")):
+        shutil.rmtree(out, ignore_errors=True)
+        log(f"generating {stories} stories into {out}")
+        subprocess.run([sys.executable, os.path.join(SHARED, "gen_corpus.py"), "--stories", str(stories),
+                        "--seed", "1", "--out", out, "--quiet", "--jobs", "2"], check=True)
+    return out
+
+
+def story_dirs(d):
+    return sorted(os.path.join(d, n) for n in os.listdir(d) if os.path.isdir(os.path.join(d, n)))
+
+
+def flatten(d):
+    """The same articles with the story folders flattened away (corpus mode)."""
+    flat = d + "-flat"
+    if not os.path.isdir(flat):
+        os.makedirs(flat + ".part", exist_ok=True)
+        for s in story_dirs(d):
+            for f in os.listdir(s):
+                os.link(os.path.join(s, f), os.path.join(flat + ".part", f"{os.path.basename(s)}--{f}"))
+        os.rename(flat + ".part", flat)
+    return flat
+
+
+def timed(cmd):
+    """Runs cmd under /usr/bin/time -v; returns wall s, cpu s, peak MB."""
+    t0 = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    if p.returncode not in (0, 4):
+        raise RuntimeError(f"{' '.join(cmd)} failed ({p.returncode}):\n{p.stderr[-2000:]}")
+    field = lambda name: re.search(name + r":\s*([\d.:]+)", p.stderr).group(1)
+    cpu = float(field("User time \\(seconds\\)")) + float(field("System time \\(seconds\\)"))
+    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "peak_mb": round(int(field("Maximum resident set size \\(kbytes\\)")) / 1024, 1)}
+
+
+def gold(d):
+    """(story, outlet, sentence text) -> truth claim number, or -1 for a filler sentence."""
+    labels = {}
+    spans = {}
+    for line in open(os.path.join(d, "segments.jsonl"), encoding="utf-8"):
+        r = json.loads(line)
+        text = open(os.path.join(d, r["path"]), encoding="utf-8").read()
+        spans[(r["story"], r["outlet"])] = [text[a:b] for a, b in r["spans"]]
+        for (a, b), k in zip(r["spans"], r["kinds"]):
+            if k == "s":
+                labels[(r["story"], r["outlet"], text[a:b])] = -1
+    for n, line in enumerate(open(os.path.join(d, "truth.jsonl"), encoding="utf-8")):
+        r = json.loads(line)
+        for v in r["variants"]:
+            labels[(r["story"], v["outlet"], spans[(r["story"], v["outlet"])][v["sentence_index"]])] = n
+    return labels
+
+
+def score(d, out_dir, labels):
+    """Claim-pair precision, recall and F1 over cross-outlet pairs of gold body sentences."""
+    truth_sizes = {}
+    for lab in labels.values():
+        if lab >= 0:
+            truth_sizes[lab] = truth_sizes.get(lab, 0) + 1
+    truth_pairs = sum(n * (n - 1) // 2 for n in truth_sizes.values())
+    groups = {}
+    matched = rows = 0
+    with open(os.path.join(out_dir, "claims.csv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            rows += 1
+            parts = r["source"].replace("\\", "/").split("/")
+            name = parts[-1].rsplit(".", 1)[0]
+            story, outlet = (name.split("--", 1) if "--" in name else (parts[-2], name))
+            text = r["sentence"][1:] if r["sentence"].startswith("'") else r["sentence"]
+            lab = labels.get((story, outlet, text))
+            if lab is None:
+                continue
+            matched += 1
+            groups.setdefault(r["claim_id"], []).append((story, outlet, lab))
+    pred = tp = 0
+    for members in groups.values():
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                a, b = members[i], members[j]
+                if a[:2] != b[:2]:
+                    pred += 1
+                    tp += a[2] >= 0 and a[2] == b[2]
+    p = tp / pred if pred else 0.0
+    r = tp / truth_pairs if truth_pairs else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3), "rows": rows,
+            "gold_sentences_matched": round(matched / max(1, len(labels)), 4)}
+
+
+def run_ours(d, label, threads, mode, labels, bench_dir):
+    out = os.path.join(bench_dir, "out", f"{label}-{mode}-t{threads}")
+    inputs = story_dirs(d) if mode == "story" else [flatten(d)]
+    list_file = None
+    cmd = [BIN, "compare", "--quiet", "--threads", str(threads), "-o", out]
+    if len(inputs) > 1000:  # keep the command line short: pass a parent with only story folders
+        list_file = d + "-stories"
+        if not os.path.isdir(list_file):
+            os.makedirs(list_file + ".part", exist_ok=True)
+            for s in inputs:
+                os.symlink(s, os.path.join(list_file + ".part", os.path.basename(s)))
+            os.rename(list_file + ".part", list_file)
+        inputs = [list_file]
+    log(f"crossclaim {label} {mode} threads={threads}")
+    res = timed(cmd + inputs)
+    res.update(score(d, out, labels))
+    res.update({"size": label, "mode": mode, "threads": threads})
+    return res
+
+
+def run_peers(d, bench_dir):
+    env = os.path.join(bench_dir, "peerenv")
+    py = os.path.join(env, "bin", "python")
+    if not os.path.exists(py):
+        log("installing the Python peers into", env)
+        subprocess.run([sys.executable, "-m", "venv", env], check=True)
+        subprocess.run([py, "-m", "pip", "install", "-q", "rapidfuzz", "datasketch", "pysbd", "quantulum3",
+                        "numpy", "scipy"], check=True)
+    results = []
+    for name, args in PEERS:
+        log("peer", name)
+        cmd = [py, os.path.join(SHARED, "peers.py"), "worker", "--corpus", d] + args
+        t0 = time.perf_counter()
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        if p.returncode != 0:
+            log(p.stderr[-2000:])
+            continue
+        r = json.loads(p.stdout.strip().splitlines()[-1])
+        r["name"] = name
+        r["process_wall_s"] = round(time.perf_counter() - t0, 1)
+        results.append(r)
+    return results
+
+
+def write_markdown(ours, peers, path, argv):
+    lines = ["# Benchmarks", "",
+             f"Generated by `python3 scripts/bench.py {' '.join(argv)}` (`make bench`) on this machine "
+             f"({os.cpu_count()} cores). Corpora from `../shared/bench/gen_corpus.py --seed 1`; "
+             "claim-pair F1 against its `truth.jsonl` over cross-outlet pairs of gold body sentences.", "",
+             "## crossclaim compare, end to end", "",
+             "| size | mode | threads | sentences (rows) | wall s | CPU s | peak MB | pair P | pair R | pair F1 |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in ours:
+        lines.append(f"| {r['size']} | {r['mode']} | {r['threads']} | {r['rows']:,} | {r['wall_s']} | {r['cpu_s']} | "
+                     f"{r['peak_mb']} | {r['precision']} | {r['recall']} | {r['f1']} |")
+    by = {(r["size"], r["mode"], r["threads"]): r for r in ours}
+    lines += ["", "## Ratios", ""]
+    for size in SIZES:
+        one, two = by.get((size, "story", 1)), by.get((size, "story", 2))
+        flat = by.get((size, "corpus", 2))
+        if one and two:
+            lines.append(f"- {size}: 1 -> 2 threads speed-up {one['wall_s'] / two['wall_s']:.2f}x")
+        if two and flat:
+            lines.append(f"- {size}: corpus mode (no story folders) / story mode wall time {flat['wall_s'] / two['wall_s']:.2f}x")
+    if peers:
+        ref = by.get(("300k", "story", 2))
+        lines += ["", "## Peers on the 300k corpus (same run)", "",
+                  "| peer | wall s (pipeline) | peak MB | pair F1 | crossclaim speed-up |", "|---|---:|---:|---:|---:|"]
+        for p in peers:
+            f1 = p.get("cc", {}).get("f1", "")
+            speed = f"{p['wall_s'] / ref['wall_s']:.0f}x" if ref else ""
+            lines.append(f"| {p['name']} | {p['wall_s']} | {p['peak_rss_mb']} | {f1} | {speed} |")
+        seg = next((p for p in peers if p["name"] == "pysbd"), None)
+        qua = next((p for p in peers if p["name"] == "quantulum3"), None)
+        if ref and seg and qua:
+            lines.append("")
+            lines.append(f"- The peer pipeline that also segments and extracts numbers (pysbd + quantulum3 + rapidfuzz): "
+                         f"{seg['wall_s'] + qua['wall_s'] + peers[2]['wall_s']:.1f} s, "
+                         f"{(seg['wall_s'] + qua['wall_s'] + peers[2]['wall_s']) / ref['wall_s']:.0f}x crossclaim's {ref['wall_s']} s.")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="10k and 100k only, no peers")
+    ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--sizes", default=None, help="comma-separated subset of " + ",".join(SIZES))
+    ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
+    a = ap.parse_args()
+    bench_dir = os.environ.get("BENCH_DIR", "/tmp/crossclaim-bench")
+    os.makedirs(bench_dir, exist_ok=True)
+    if not os.path.isdir(SHARED):
+        sys.exit(f"{SHARED} not found: the corpus generator lives there")
+    sizes = a.sizes.split(",") if a.sizes else (["10k", "100k"] if a.quick else list(SIZES))
+    ours, peers = [], []
+    for size in sizes:
+        d = corpus(bench_dir, SIZES[size])
+        labels = gold(d)
+        threads = [1, 2] if size in ("100k", "300k") else [2]
+        for t in threads:
+            ours.append(run_ours(d, size, t, "story", labels, bench_dir))
+        if size != "1M":
+            ours.append(run_ours(d, size, 2, "corpus", labels, bench_dir))
+        if size == "300k" and not (a.quick or a.no_peers):
+            peers = run_peers(d, bench_dir)
+    write_markdown(ours, peers, a.out, sys.argv[1:])
+    log("wrote", a.out)
+
+
+if __name__ == "__main__":
+    main()
