@@ -158,10 +158,13 @@ pub fn clean(text: &str) -> Cleaned {
         .max_by_key(|h| h.split_whitespace().count())
         .map(|h| h.to_string());
     if out.date.is_none() {
-        out.date = out
-            .body
-            .first()
-            .and_then(|b| parse_date(text[b.start..b.end].get(..200).unwrap_or(&text[b.start..b.end])));
+        out.date = out.body.first().and_then(|b| {
+            parse_date(
+                text[b.start..b.end]
+                    .get(..200)
+                    .unwrap_or(&text[b.start..b.end]),
+            )
+        });
     }
     out
 }
