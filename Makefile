@@ -2,7 +2,7 @@
 CARGO ?= cargo
 BIN := target/release/crossclaim
 
-.PHONY: build run test reports check check-reports bench fmt lint
+.PHONY: build run test reports check check-reports bench fmt lint check-office screenshot
 
 build:
 	$(CARGO) build --release --locked
@@ -30,3 +30,11 @@ lint:
 
 bench:
 	$(CARGO) bench --locked
+
+# Opens the CSV reports in LibreOffice Calc (installs it when missing; not run in CI).
+check-office:
+	scripts/check_libreoffice.sh
+
+# Renders report.html of a small fixture in headless Chromium to target/screenshot/report.png.
+screenshot:
+	scripts/screenshot.sh

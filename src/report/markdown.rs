@@ -23,7 +23,7 @@ pub fn summary(analysis: &Analysis) -> String {
     if !analysis.skipped.is_empty() {
         md.push_str("## Skipped inputs\n\n");
         for s in &analysis.skipped {
-            let _ = writeln!(md, "- `{}`: {}", s.path, cell(&s.reason));
+            let _ = writeln!(md, "- `{}`: {}", code(&s.path), cell(&s.reason));
         }
         md.push('\n');
     }
@@ -31,12 +31,12 @@ pub fn summary(analysis: &Analysis) -> String {
 }
 
 fn story_section(md: &mut String, story: &StoryReport) {
-    let _ = writeln!(md, "## Story `{}`\n", story.story.name);
-    let outlets: Vec<&str> = story
+    let _ = writeln!(md, "## Story `{}`\n", code(&story.story.name));
+    let outlets: Vec<String> = story
         .story
         .articles
         .iter()
-        .map(|a| a.outlet.as_str())
+        .map(|a| cell(&a.outlet))
         .collect();
     let _ = writeln!(md, "Outlets: {}.\n", outlets.join(", "));
     md.push_str("### Disagreements\n\n");
@@ -97,7 +97,39 @@ fn story_section(md: &mut String, story: &StoryReport) {
     md.push('\n');
 }
 
-/// Keeps a value on one table row: no pipes or line breaks.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+/// Keeps article text literal on one table row: pipes and the characters that
+/// would start HTML, emphasis, code or a link are escaped, line breaks become spaces.
+pub(super) fn cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' | '*' | '_' | '`' | '[' | ']' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A name inside an inline code span, which cannot hold a backtick.
+fn code(s: &str) -> String {
+    s.replace('`', "'").replace(['\n', '\r'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn escapes_markup_in_table_cells() {
+        assert_eq!(cell("a|b"), "a\\|b");
+        assert_eq!(cell("<b>x</b> & *y*"), "&lt;b&gt;x&lt;/b&gt; & \\*y\\*");
+        assert_eq!(cell("line\nbreak"), "line break");
+        assert_eq!(cell("5½ — ’"), "5½ — ’");
+    }
 }
