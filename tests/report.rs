@@ -216,7 +216,7 @@ fn check_exits_1_with_a_unified_diff_when_reports_differ() {
         stdout.contains("--- a/summary.md\n+++ b/summary.md\n@@"),
         "{stdout}"
     );
-    assert!(stdout.contains("-1 stories, 4 articles") && stdout.contains("+1 stories, 3 articles"));
+    assert!(stdout.contains("-1 story, 4 articles") && stdout.contains("+1 story, 3 articles"));
     assert!(
         read(&out, "summary.md").contains("4 articles"),
         "--check never writes"
@@ -224,7 +224,7 @@ fn check_exits_1_with_a_unified_diff_when_reports_differ() {
 }
 
 #[test]
-fn diff_shows_changed_and_new_items_and_fails_on_major() {
+fn diff_shows_changed_and_new_items_and_fail_on_sets_status_3() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let story = story_copy(tmp.path());
     let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
@@ -244,24 +244,14 @@ fn diff_shows_changed_and_new_items_and_fails_on_major() {
     assert!(md.contains("### New shared claims"), "{md}");
     assert!(md.contains("valley-post: Crews will inspect the bridge"));
     assert_eq!(run(&["diff", o, n, "--fail-on", "major"]).0, 3);
+    // `compare --fail-on` too: status 3, and the reports are still written.
+    let again = tmp.path().join("again");
+    assert_eq!(compare(&[&story], &again, &["--fail-on", "major"]), 3);
+    assert!(again.join("report.json").exists());
     let (code, same) = run(&["diff", o, o, "--fail-on", "minor"]);
     assert_eq!(code, 0);
     assert!(same.contains("No change in disagreements or shared claims."));
     assert_eq!(run(&["diff", o, tmp.path().to_str().expect("path")]).0, 2);
-}
-
-#[test]
-fn fail_on_major_exits_3_when_a_major_disagreement_exists() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let out = tmp.path().join("out");
-    assert_eq!(
-        compare(&[Path::new(STORY)], &out, &["--fail-on", "major"]),
-        3
-    );
-    assert!(
-        out.join("report.json").exists(),
-        "reports are still written"
-    );
 }
 
 /// Claim and disagreement ids keyed by content, with their members' text.

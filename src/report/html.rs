@@ -36,9 +36,8 @@ pub fn page(analysis: &Analysis) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>crossclaim report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-         <h1>crossclaim report</h1>\n<p class=\"muted\">{} stories, {} articles, {} sentences, \
-         {} claims shared by two or more outlets, {} disagreements.</p>\n",
-        t.stories, t.articles, t.sentences, t.shared_claims, t.disagreements
+         <h1>crossclaim report</h1>\n<p class=\"muted\">{}</p>\n",
+        t.line()
     );
     if analysis.stories.len() > 1 {
         h.push_str("<nav>");

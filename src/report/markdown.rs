@@ -12,11 +12,7 @@ const TOP_CLAIMS: usize = 10;
 pub fn summary(analysis: &Analysis) -> String {
     let t = Totals::of(analysis);
     let mut md = String::from("# crossclaim summary\n\n");
-    let _ = writeln!(
-        md,
-        "{} stories, {} articles, {} sentences, {} claims shared by two or more outlets, {} disagreements.\n",
-        t.stories, t.articles, t.sentences, t.shared_claims, t.disagreements
-    );
+    let _ = writeln!(md, "{}\n", t.line());
     for story in &analysis.stories {
         story_section(&mut md, story);
     }

@@ -129,6 +129,21 @@ impl Totals {
             disagreements: sum(|s| s.disagreements.len()),
         }
     }
+
+    /// The counts as one sentence: `1 story, 3 articles, ..., 1 disagreement.`
+    fn line(&self) -> String {
+        let n = |count: usize, one: &str, many: &str| {
+            format!("{count} {}", if count == 1 { one } else { many })
+        };
+        format!(
+            "{}, {}, {}, {} shared by two or more outlets, {}.",
+            n(self.stories, "story", "stories"),
+            n(self.articles, "article", "articles"),
+            n(self.sentences, "sentence", "sentences"),
+            n(self.shared_claims, "claim", "claims"),
+            n(self.disagreements, "disagreement", "disagreements"),
+        )
+    }
 }
 
 #[cfg(test)]
