@@ -12,7 +12,7 @@ use crate::quantity::Quantity;
 const STYLE: &str = "\
 body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:76rem;padding:0 1rem;color:#222;background:#fff}\
 h1{margin-bottom:.2rem}h2{border-bottom:2px solid #ddd;margin-top:2.5rem}h3{margin-top:1.8rem}\
-.muted{color:#666;font-size:90%}nav a{margin-right:1rem}\
+.muted{color:#666;font-size:90%}nav{margin:.5rem 0}\
 .dis{border:1px solid #ddd;border-left:6px solid #d98b00;border-radius:4px;margin:1rem 0;padding:.6rem .9rem}\
 .dis.major{border-left-color:#c0262d}.dis.update{border-left-color:#4a7bd0}\
 .head{display:flex;flex-wrap:wrap;gap:.6rem;align-items:baseline}\
@@ -40,14 +40,19 @@ pub fn page(analysis: &Analysis) -> String {
         t.line()
     );
     if analysis.stories.len() > 1 {
-        h.push_str("<nav>");
-        for (i, story) in analysis.stories.iter().enumerate() {
-            let _ = write!(
-                h,
-                "<a href=\"#story-{i}\">{}</a>",
-                escape(&story.story.name)
-            );
-        }
+        let links: Vec<String> = analysis
+            .stories
+            .iter()
+            .enumerate()
+            .map(|(i, story)| {
+                format!(
+                    "<a href=\"#story-{i}\">{}</a> ({})",
+                    escape(&story.story.name),
+                    story.disagreements.len()
+                )
+            })
+            .collect();
+        let _ = write!(h, "<nav>Stories (disagreements): {}", links.join(" · "));
         h.push_str("</nav>\n");
     }
     // Stories with the most disagreements first, so that they open the page.
