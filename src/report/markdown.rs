@@ -96,11 +96,20 @@ fn story_section(md: &mut String, story: &StoryReport) {
 /// Keeps article text literal on one table row: pipes and the characters that
 /// would start HTML, emphasis, code or a link are escaped, line breaks become spaces.
 pub(super) fn cell(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, &c) in chars.iter().enumerate() {
+        // GitHub never reads `_` inside a word as emphasis (`000_abc` stays as is),
+        // so it is escaped only at a word edge, keeping names readable in the diff.
+        let inside_word = |i: usize| {
+            i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
+        };
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            '_' if inside_word(i) => out.push('_'),
             '|' | '*' | '_' | '`' | '[' | ']' | '\\' => {
                 out.push('\\');
                 out.push(c);
@@ -127,5 +136,11 @@ mod tests {
         assert_eq!(cell("<b>x</b> & *y*"), "&lt;b&gt;x&lt;/b&gt; & \\*y\\*");
         assert_eq!(cell("line\nbreak"), "line break");
         assert_eq!(cell("5½ — ’"), "5½ — ’");
+    }
+
+    #[test]
+    fn escapes_underscores_only_at_word_edges() {
+        assert_eq!(cell("000_abc"), "000_abc");
+        assert_eq!(cell("_lead_ story"), "\\_lead\\_ story");
     }
 }
