@@ -2,7 +2,7 @@
 CARGO ?= cargo
 BIN := target/release/crossclaim
 
-.PHONY: build run test reports check check-reports bench bench-quick fmt lint readme-example
+.PHONY: build run test reports check check-reports bench bench-quick fmt lint readme-example check-office screenshot
 
 build:
 	$(CARGO) build --release --locked
@@ -39,3 +39,11 @@ bench-quick: build
 # Pastes the head of reports/summary.md into the README's worked example.
 readme-example: reports
 	python3 scripts/readme_example.py
+
+# Opens the CSV reports in LibreOffice Calc (installs it when missing; not run in CI).
+check-office:
+	scripts/check_libreoffice.sh
+
+# Renders report.html of a small fixture in headless Chromium to target/screenshot/report.png.
+screenshot:
+	scripts/screenshot.sh

@@ -40,6 +40,17 @@ pub enum Command {
         /// A TSV file, or - for standard input.
         file: PathBuf,
     },
+    /// Print in Markdown what changed between two report folders (new, resolved and
+    /// changed disagreements and shared claims), e.g. for a pull-request comment.
+    Diff {
+        /// The older report folder (its report.json is read).
+        old: PathBuf,
+        /// The newer report folder.
+        new: PathBuf,
+        /// Exit with status 3 when new or changed disagreements of this severity or worse exist.
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+    },
     /// Score a report folder against a gold file.
     Eval {
         /// The gold file (JSON, see the README).
@@ -67,6 +78,10 @@ pub struct CompareArgs {
     /// Exit with status 3 when disagreements of this severity or worse exist.
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
+
+    /// Start the CSV files with a UTF-8 byte-order mark (for Excel).
+    #[arg(long)]
+    pub bom: bool,
 
     /// Configuration file (thresholds); default: crossclaim.toml when present.
     #[arg(long)]

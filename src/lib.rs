@@ -30,6 +30,8 @@ use cli::{Args, Command, CompareArgs, FailOn};
 use config::Config;
 use model::{Analysis, Severity, Story, StoryReport};
 
+/// Exit status for an error that stops the run (bad arguments, unwritable folder).
+pub const EXIT_ERROR: u8 = 2;
 /// Exit status when `--check` finds reports that differ.
 pub const EXIT_CHECK_DIFFERS: u8 = 1;
 /// Exit status when `--fail-on` finds disagreements of that severity.
@@ -82,6 +84,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             io::stdout().lock().write_all(&csv)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Diff { old, new, fail_on } => diff_command(&old, &new, fail_on),
         Command::Eval { gold, dir } => {
             let scores = eval::evaluate(&gold, &dir)?;
             print!("{}", scores.to_markdown());
@@ -105,7 +108,7 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
         skipped: ingested.skipped,
     };
     progress.finish_and_clear();
-    let files = report::render(&analysis)?;
+    let files = report::render(&analysis, &report::Options { bom: c.bom })?;
     if c.check {
         let diffs = report::check(&c.out, &files);
         if !diffs.is_empty() {
@@ -136,15 +139,30 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
         .filter(|d| d.verdict != model::Verdict::Update)
         .map(|d| d.severity)
         .min();
-    let fails = matches!(
-        (c.fail_on, worst),
-        (Some(FailOn::Minor), Some(_)) | (Some(FailOn::Major), Some(Severity::Major))
-    );
-    Ok(if fails {
+    Ok(if fails_on(c.fail_on, worst) {
         ExitCode::from(EXIT_DISAGREEMENTS)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `crossclaim diff`: the Markdown goes to stdout; `--fail-on` decides the status.
+fn diff_command(old: &Path, new: &Path, fail_on: Option<FailOn>) -> Result<ExitCode> {
+    let diff = report::diff_dirs(old, new)?;
+    io::stdout().lock().write_all(diff.markdown.as_bytes())?;
+    Ok(if fails_on(fail_on, diff.worst_new) {
+        ExitCode::from(EXIT_DISAGREEMENTS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Whether disagreements as bad as `worst` trip `--fail-on`.
+fn fails_on(fail_on: Option<FailOn>, worst: Option<Severity>) -> bool {
+    matches!(
+        (fail_on, worst),
+        (Some(FailOn::Minor), Some(_)) | (Some(FailOn::Major), Some(Severity::Major))
+    )
 }
 
 /// Runs every stage after ingest on every story, stories in parallel.

@@ -9,7 +9,7 @@ fn main() -> ExitCode {
         Err(err) if crossclaim::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("crossclaim: error: {err:#}");
-            ExitCode::from(2)
+            ExitCode::from(crossclaim::EXIT_ERROR)
         }
     }
 }

@@ -1,10 +1,13 @@
 //! `claims.csv` and `disagreements.csv`: one row per sentence, one row per
-//! conflicting pair of figures; text cells a spreadsheet would run are defused.
+//! conflicting pair of figures, for people who open them in a spreadsheet.
+//! UTF-8 (a byte-order mark on request, for Excel), RFC 4180 quoting by the csv
+//! crate, columns in the order of the row structs, figures as plain numbers, and
+//! text cells a spreadsheet would run as a formula defused (OWASP CSV injection).
 
 use anyhow::Result;
 use serde::Serialize;
 
-use super::figures_cell;
+use super::{figures_cell, hedge_name, plain_number};
 use crate::model::Analysis;
 
 #[derive(Serialize)]
@@ -31,22 +34,32 @@ struct DisagreementRow<'a> {
     measure: String,
     outlet_a: String,
     quantity_a: String,
-    value_a: f64,
-    hedge_a: String,
+    value_a: String,
+    hedge_a: &'static str,
     outlet_b: String,
     quantity_b: String,
-    value_b: f64,
-    hedge_b: String,
+    value_b: String,
+    hedge_b: &'static str,
     unit: String,
-    relative_difference: f64,
+    relative_difference: String,
     sentence_a: String,
     sentence_b: String,
     explanation: String,
 }
 
+/// The UTF-8 byte-order mark that tells Excel the file is UTF-8.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn writer(bom: bool) -> csv::Writer<Vec<u8>> {
+    let start = if bom { BOM.to_vec() } else { Vec::new() };
+    // Records end with LF, not RFC 4180's CRLF: every spreadsheet reads both, and
+    // LF keeps the committed reports diffable line by line.
+    csv::Writer::from_writer(start)
+}
+
 /// One row per sentence of every article, grouped by story and article.
-pub fn claims(analysis: &Analysis) -> Result<Vec<u8>> {
-    let mut out = csv::Writer::from_writer(Vec::new());
+pub fn claims(analysis: &Analysis, bom: bool) -> Result<Vec<u8>> {
+    let mut out = writer(bom);
     for story in &analysis.stories {
         let mut claim_of = vec![0; story.sentences.len()];
         for (c, claim) in story.claims.iter().enumerate() {
@@ -76,8 +89,8 @@ pub fn claims(analysis: &Analysis) -> Result<Vec<u8>> {
 }
 
 /// One row per pair of conflicting figures.
-pub fn disagreements(analysis: &Analysis) -> Result<Vec<u8>> {
-    let mut out = csv::Writer::from_writer(Vec::new());
+pub fn disagreements(analysis: &Analysis, bom: bool) -> Result<Vec<u8>> {
+    let mut out = writer(bom);
     for story in &analysis.stories {
         for d in &story.disagreements {
             let (qa, qb) = (story.figure(d.a), story.figure(d.b));
@@ -89,14 +102,16 @@ pub fn disagreements(analysis: &Analysis) -> Result<Vec<u8>> {
                 measure: defuse(&d.measure),
                 outlet_a: defuse(&story.article_of(d.a.sentence).outlet),
                 quantity_a: defuse(&qa.text),
-                value_a: qa.value,
-                hedge_a: format!("{:?}", qa.hedge).to_lowercase(),
+                value_a: plain_number(qa.value),
+                hedge_a: hedge_name(qa.hedge),
                 outlet_b: defuse(&story.article_of(d.b.sentence).outlet),
                 quantity_b: defuse(&qb.text),
-                value_b: qb.value,
-                hedge_b: format!("{:?}", qb.hedge).to_lowercase(),
-                unit: qa.unit.clone(),
-                relative_difference: (d.relative_difference * 10_000.0).round() / 10_000.0,
+                value_b: plain_number(qb.value),
+                hedge_b: hedge_name(qb.hedge),
+                unit: defuse(&qa.unit),
+                relative_difference: plain_number(
+                    (d.relative_difference * 10_000.0).round() / 10_000.0,
+                ),
                 sentence_a: defuse(&story.sentences[d.a.sentence].text),
                 sentence_b: defuse(&story.sentences[d.b.sentence].text),
                 explanation: defuse(&d.explanation),
@@ -106,7 +121,9 @@ pub fn disagreements(analysis: &Analysis) -> Result<Vec<u8>> {
     Ok(out.into_inner()?)
 }
 
-/// Prefixes a text cell that a spreadsheet would evaluate as a formula (OWASP).
+/// Prefixes a text cell that a spreadsheet would evaluate as a formula with `'`,
+/// as OWASP advises: Excel and LibreOffice then show it as text. Numeric columns
+/// never pass through here, so a negative figure stays a number.
 pub fn defuse(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
@@ -123,6 +140,17 @@ mod tests {
     fn defuses_formula_cells() {
         assert_eq!(defuse("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
         assert_eq!(defuse("- Associated Press"), "'- Associated Press");
+        assert_eq!(defuse("+1 555"), "'+1 555");
+        assert_eq!(defuse("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(defuse("\tx"), "'\tx");
+        assert_eq!(defuse("\rx"), "'\rx");
+    }
+
+    #[test]
+    fn leaves_ordinary_text_alone() {
         assert_eq!(defuse("plain"), "plain");
+        assert_eq!(defuse("5½ feet — “high”"), "5½ feet — “high”");
+        assert_eq!(defuse("a=b"), "a=b");
+        assert_eq!(defuse(""), "");
     }
 }

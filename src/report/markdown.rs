@@ -12,18 +12,14 @@ const TOP_CLAIMS: usize = 10;
 pub fn summary(analysis: &Analysis) -> String {
     let t = Totals::of(analysis);
     let mut md = String::from("# crossclaim summary\n\n");
-    let _ = writeln!(
-        md,
-        "{} stories, {} articles, {} sentences, {} claims shared by two or more outlets, {} disagreements.\n",
-        t.stories, t.articles, t.sentences, t.shared_claims, t.disagreements
-    );
+    let _ = writeln!(md, "{}\n", t.line());
     for story in &analysis.stories {
         story_section(&mut md, story);
     }
     if !analysis.skipped.is_empty() {
         md.push_str("## Skipped inputs\n\n");
         for s in &analysis.skipped {
-            let _ = writeln!(md, "- `{}`: {}", s.path, cell(&s.reason));
+            let _ = writeln!(md, "- `{}`: {}", code(&s.path), cell(&s.reason));
         }
         md.push('\n');
     }
@@ -31,12 +27,12 @@ pub fn summary(analysis: &Analysis) -> String {
 }
 
 fn story_section(md: &mut String, story: &StoryReport) {
-    let _ = writeln!(md, "## Story `{}`\n", story.story.name);
-    let outlets: Vec<&str> = story
+    let _ = writeln!(md, "## Story `{}`\n", code(&story.story.name));
+    let outlets: Vec<String> = story
         .story
         .articles
         .iter()
-        .map(|a| a.outlet.as_str())
+        .map(|a| cell(&a.outlet))
         .collect();
     let _ = writeln!(md, "Outlets: {}.\n", outlets.join(", "));
     md.push_str("### Disagreements\n\n");
@@ -97,7 +93,54 @@ fn story_section(md: &mut String, story: &StoryReport) {
     md.push('\n');
 }
 
-/// Keeps a value on one table row: no pipes or line breaks.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+/// Keeps article text literal on one table row: pipes and the characters that
+/// would start HTML, emphasis, code or a link are escaped, line breaks become spaces.
+pub(super) fn cell(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        // GitHub never reads `_` inside a word as emphasis (`000_abc` stays as is),
+        // so it is escaped only at a word edge, keeping names readable in the diff.
+        let inside_word = |i: usize| {
+            i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
+        };
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '_' if inside_word(i) => out.push('_'),
+            '|' | '*' | '_' | '`' | '[' | ']' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A name inside an inline code span, which cannot hold a backtick.
+fn code(s: &str) -> String {
+    s.replace('`', "'").replace(['\n', '\r'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn escapes_markup_in_table_cells() {
+        assert_eq!(cell("a|b"), "a\\|b");
+        assert_eq!(cell("<b>x</b> & *y*"), "&lt;b&gt;x&lt;/b&gt; & \\*y\\*");
+        assert_eq!(cell("line\nbreak"), "line break");
+        assert_eq!(cell("5½ — ’"), "5½ — ’");
+    }
+
+    #[test]
+    fn escapes_underscores_only_at_word_edges() {
+        assert_eq!(cell("000_abc"), "000_abc");
+        assert_eq!(cell("_lead_ story"), "\\_lead\\_ story");
+    }
 }
