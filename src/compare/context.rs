@@ -1,0 +1,457 @@
+//! Reads what a figure measures from the words around it: the thing counted,
+//! the event and the scope. The quantity stage reads some of this too; the
+//! comparison reads it again here because it needs one consistent reading for
+//! every figure of a story, with cues shared between the figures of a sentence
+//! (an event word belongs to the nearest figure) and its neighbouring sentence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::quantity::{Kind, Quantity};
+
+/// Event words and the event they normalise to. "toll" alone is a death toll in news.
+static EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+        (?P<deaths>killed|killing|kills|died|die|dead|deaths?|death\ toll|toll|fatalities|perished|lost\ their\ lives|bodies)
+        |(?P<injured>injured|injuring|injuries|wounded|wounding|hurt)
+        |(?P<trapped>trapped|stranded)
+        |(?P<displaced>displaced|fled|homeless|made\ refugees)
+        |(?P<evacuated>evacuated|evacuation|evacuate)
+        |(?P<arrested>arrested|arrests|detained|detentions)
+        |(?P<missing>missing|unaccounted)
+        |(?P<rescued>rescued)
+        |(?P<infected>infected|infections|cases)
+        |(?P<destroyed>destroyed|razed|flattened)
+        |(?P<damaged>damaged)
+        |(?P<spilled>spilled|spill|leaked|leak|gushed|released)
+        |(?P<burned>burned|burnt|scorched|charred|blackened)
+        |(?P<flooded>flooded|inundated|submerged)
+        |(?P<covered>covers|covered|covering|spans|spanned|blankets|blanketed)
+        |(?P<attended>marched|rallied|protested|attended|turned\ out|demonstrated)
+        )\b",
+    )
+    .expect("event pattern is valid")
+});
+
+const EVENTS: &[&str] = &[
+    "deaths",
+    "injured",
+    "trapped",
+    "displaced",
+    "evacuated",
+    "arrested",
+    "missing",
+    "rescued",
+    "infected",
+    "destroyed",
+    "damaged",
+    "spilled",
+    "burned",
+    "flooded",
+    "covered",
+    "attended",
+];
+
+/// Events whose counts only grow: a higher figure in a later article is news, not a conflict.
+pub const CUMULATIVE: &[&str] = &[
+    "deaths",
+    "injured",
+    "displaced",
+    "evacuated",
+    "arrested",
+    "rescued",
+    "infected",
+    "destroyed",
+    "damaged",
+    "spilled",
+    "burned",
+    "flooded",
+];
+
+/// Events that count a present state (people still trapped, missing): on two dates
+/// the figure may move either way.
+pub const STATE: &[&str] = &["trapped", "missing"];
+
+/// Phrases that narrow a figure to part of the story: a time window or a place within it.
+static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+        (?:in|within|during|over|for)\ the\ (?:last|past|previous)\ (?P<n>\w+\ )?(?P<win>hour|day|week|month|year)s?
+        |(?P<rel>last|this)\ (?P<rwin>week|month|year|weekend)
+        |(?P<day>yesterday|today|overnight|on\ (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))
+        |since\ (?P<since>[\w.]+)
+        |in\ the\ (?:\w+\ )?(?P<place>city|town|village|province|region|county|district|capital|camp|neighbou?rhood|state)
+        )\b",
+    )
+    .expect("scope pattern is valid")
+});
+
+/// Words that end the noun phrase after a figure: it is read up to the first of these.
+const STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "and",
+    "or",
+    "are",
+    "is",
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "be",
+    "been",
+    "who",
+    "that",
+    "which",
+    "whom",
+    "still",
+    "said",
+    "says",
+    "ago",
+    "after",
+    "before",
+    "later",
+    "earlier",
+    "since",
+    "until",
+    "from",
+    "into",
+    "than",
+    "more",
+    "this",
+    "last",
+    "as",
+    "per",
+    "each",
+    "so",
+    "but",
+    "would",
+    "will",
+    "could",
+    "remain",
+    "remained",
+    "left",
+    "old",
+    "long",
+    "during",
+    "across",
+    "near",
+    "amid",
+    "over",
+    "under",
+    "about",
+    "around",
+    "between",
+    "among",
+    "within",
+    "through",
+    "throughout",
+    "against",
+    "along",
+    "despite",
+    "because",
+    "while",
+    "when",
+    "where",
+    "if",
+    "had",
+    "not",
+    "also",
+    "all",
+    "there",
+    "here",
+    "now",
+    "then",
+    "such",
+    "these",
+    "those",
+    "other",
+    "only",
+    "just",
+    "did",
+    "do",
+    "does",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "got",
+    "get",
+    "die",
+    "fell",
+    "rose",
+    // Irregular past tenses start the predicate too.
+    "lost",
+    "fled",
+    "went",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "saw",
+    "put",
+    "hit",
+    "struck",
+    "ran",
+    "spent",
+    "sent",
+    "told",
+    "held",
+    "kept",
+    "met",
+    "paid",
+    "sold",
+    "stood",
+    "won",
+    "drew",
+    "grew",
+    "threw",
+    "burnt",
+    "hurt",
+    "began",
+    "began",
+    "fought",
+];
+
+/// Nouns that end like participles.
+const NOUNS_IN_ED: &[&str] = &[
+    "speed", "speeds", "seed", "seeds", "steed", "creed", "greed", "hundred", "hundreds", "shed",
+    "sheds", "need", "needs", "feed", "feeds", "reed", "weed", "weeds", "bleed",
+];
+
+/// What one figure measures, as read from its sentence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The counted thing (head noun), folded to a class: "people", "war", "pause".
+    pub thing: String,
+    pub event: String,
+    pub scope: String,
+}
+
+/// Reads every figure of one sentence; `previous` is the sentence before it in the
+/// same article, whose event is borrowed when this sentence names none.
+pub fn read_sentence(text: &str, qs: &[Quantity], previous: Option<&str>) -> Vec<Reading> {
+    let anchors: Vec<usize> = qs.iter().map(|q| q.end.min(text.len())).collect();
+    let figures: Vec<usize> = (0..qs.len()).filter(|&i| qs[i].kind.is_figure()).collect();
+    // Spans of time take no event ("died during the six-year war" is about the
+    // deaths), so event words go to the nearest other figure.
+    let counts: Vec<usize> = figures
+        .iter()
+        .copied()
+        .filter(|&i| qs[i].kind != Kind::Duration)
+        .collect();
+    // A figure inside the cue ("in the last 24 hours") is part of it, not what it narrows.
+    let nearest_in = |pool: &[usize], at: usize, len: usize| -> Option<usize> {
+        pool.iter()
+            .copied()
+            .filter(|&i| qs[i].start < at || qs[i].start >= at + len)
+            .min_by_key(|&i| distance(qs[i].start, anchors[i], at, at + len))
+    };
+    let mut events = vec![String::new(); qs.len()];
+    let mut best = vec![usize::MAX; qs.len()];
+    for caps in EVENT.captures_iter(text) {
+        let (Some(m), Some(name)) = (caps.get(0), EVENTS.iter().find(|n| caps.name(n).is_some()))
+        else {
+            continue;
+        };
+        if let Some(i) = nearest_in(&counts, m.start(), m.len()) {
+            let d = distance(qs[i].start, anchors[i], m.start(), m.end());
+            // Far-off event words belong to another clause.
+            if d < best[i] && d <= 90 {
+                best[i] = d;
+                events[i] = (*name).to_owned();
+            }
+        }
+    }
+    let borrowed = previous
+        .filter(|_| figures.len() == 1)
+        .and_then(|p| EVENT.captures(p))
+        .and_then(|c| EVENTS.iter().find(|n| c.name(n).is_some()).copied());
+    let mut scopes = vec![String::new(); qs.len()];
+    for caps in SCOPE.captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
+        if let Some(i) = nearest_in(&figures, m.start(), m.len()) {
+            let key = scope_key(&caps);
+            // A span of time is not narrowed by when it was mentioned ("a seven-day
+            // ceasefire that unraveled last week"); only by where.
+            if qs[i].kind != Kind::Duration || key.starts_with("in the") {
+                scopes[i] = key;
+            }
+        }
+    }
+    qs.iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let mut event = std::mem::take(&mut events[i]);
+            if event.is_empty() && q.kind == Kind::Count {
+                event = borrowed.unwrap_or_default().to_owned();
+            }
+            Reading {
+                thing: head_noun(text, q)
+                    .map(|n| noun_class(&n))
+                    .unwrap_or_default(),
+                event,
+                scope: std::mem::take(&mut scopes[i]),
+            }
+        })
+        .collect()
+}
+
+/// Bytes between a figure and a cue (0 when they touch or overlap). A cue before
+/// the figure counts a few bytes further: in "80 people were trapped and 12 were
+/// injured", "trapped" tells what the 80 are, not the 12.
+fn distance(start: usize, end: usize, at: usize, at_end: usize) -> usize {
+    if at >= end {
+        at - end
+    } else {
+        start.saturating_sub(at_end) + 8
+    }
+}
+
+/// One spelling per scope: "within the past week" and "in the last week" are one.
+fn scope_key(caps: &regex::Captures<'_>) -> String {
+    let get = |n: &str| caps.name(n).map(|m| m.as_str().trim().to_lowercase());
+    if let Some(win) = get("win") {
+        let n = get("n").filter(|n| n != "few").unwrap_or_default();
+        return format!("last {n} {win}").replace("  ", " ");
+    }
+    if let (Some(rel), Some(win)) = (get("rel"), get("rwin")) {
+        return format!("{rel} {win}");
+    }
+    if get("day").is_some() {
+        return "one day".to_owned();
+    }
+    if let Some(since) = get("since") {
+        return format!("since {since}");
+    }
+    get("place")
+        .map(|p| format!("in the {p}"))
+        .unwrap_or_default()
+}
+
+/// The head noun after a figure: the last word of the noun phrase that follows
+/// it ("six-year civil war" -> war). For counts and shares the phrase may sit
+/// behind "of" ("hundreds of people", "40% of the residents").
+fn head_noun(text: &str, q: &Quantity) -> Option<String> {
+    let after = text.get(q.end.min(text.len())..)?;
+    let words: Vec<&str> = after
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect();
+    let mut start = 0;
+    if q.kind != Kind::Duration && words.first().is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+        start = 1;
+        while words
+            .get(start)
+            .is_some_and(|w| ["the", "its", "their", "a"].contains(&w.to_lowercase().as_str()))
+        {
+            start += 1;
+        }
+    }
+    let mut head = None;
+    for w in &words[start.min(words.len())..] {
+        let bare: String = w
+            .chars()
+            .filter(|c| c.is_alphabetic() || *c == '\'' || *c == '’')
+            .collect::<String>()
+            .to_lowercase();
+        let ends_phrase = w.ends_with([',', '.', ';', ':', ')', '—', '"', '”']);
+        if bare.is_empty() || STOP.contains(&bare.as_str()) || bare.contains(['\'', '’']) {
+            break;
+        }
+        // Participles and adverbs start the predicate, not the noun phrase.
+        let participle =
+            bare.ends_with("ed") && bare.len() > 3 && !NOUNS_IN_ED.contains(&bare.as_str());
+        if participle || EVENT.is_match(&bare) || (head.is_some() && bare.ends_with("ly")) {
+            break;
+        }
+        head = Some(bare);
+        if ends_phrase {
+            break;
+        }
+    }
+    head
+}
+
+/// Folds a counted noun to a class, so "civilians" and "people", "conflict" and
+/// "war", "truce" and "pause" are one measure.
+pub fn noun_class(noun: &str) -> String {
+    let singular = if let Some(stem) = noun.strip_suffix("ies").filter(|s| s.len() > 2) {
+        format!("{stem}y")
+    } else if noun.ends_with("ss") || noun.ends_with("us") {
+        noun.to_owned()
+    } else {
+        noun.strip_suffix('s')
+            .filter(|s| s.len() > 2)
+            .unwrap_or(noun)
+            .to_owned()
+    };
+    match singular.as_str() {
+        "people" | "person" | "civilian" | "resident" | "individual" | "inhabitant"
+        | "villager" | "citizen" => "people",
+        "conflict" | "fighting" | "war" | "warfare" => "war",
+        "cessation" | "ceasefire" | "cease" | "truce" | "pause" | "halt" | "lull" => "pause",
+        "house" | "home" | "dwelling" | "residence" => "home",
+        other => other,
+    }
+    .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::extract;
+
+    fn read(text: &str) -> Vec<Reading> {
+        read_sentence(text, &extract(text), None)
+    }
+
+    #[test]
+    fn head_noun_skips_adjectives_before_it() {
+        let r = read("They fought a six-year civil war, which ended.");
+        assert_eq!(r[0].thing, "war");
+    }
+
+    #[test]
+    fn event_word_belongs_to_the_nearest_figure() {
+        let r = read("Some 80 people were trapped and 12 people were injured.");
+        assert_eq!(r[0].event, "trapped");
+        assert_eq!(r[1].event, "injured");
+    }
+
+    #[test]
+    fn past_and_last_week_are_one_scope() {
+        let a = read("More than 30 people died in the last week.");
+        let b = read("Dozens of people, 40 in all, were killed within the past week.");
+        assert_eq!(a[0].scope, "last week");
+        assert_eq!(b.last().map(|r| r.scope.as_str()), Some("last week"));
+    }
+
+    #[test]
+    fn borrows_event_from_previous_sentence() {
+        let text = "Officials counted 45 people.";
+        let r = read_sentence(text, &extract(text), Some("The storm killed many."));
+        assert_eq!(r[0].event, "deaths");
+    }
+
+    #[test]
+    fn folds_synonyms_to_one_class() {
+        assert_eq!(noun_class("civilians"), "people");
+        assert_eq!(noun_class("truces"), "pause");
+        assert_eq!(noun_class("casualties"), "casualty");
+    }
+}
