@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::attribution::source_of;
-use super::context::{Reading, noun_class, read_sentence};
+use super::context::{Reading, read_sentence};
+use super::noun::noun_class;
 use super::verdict::Stance;
 use crate::model::{FigureRef, Sentence};
 use crate::quantity::{Kind, Quantity};

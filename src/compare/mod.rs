@@ -10,6 +10,7 @@
 mod attribution;
 mod context;
 mod measure;
+mod noun;
 mod verdict;
 
 use crate::model::{Article, Claim, Disagreement, Sentence};
