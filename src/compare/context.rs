@@ -102,7 +102,9 @@ pub struct Reading {
 /// same article, whose event is borrowed when this sentence names none.
 pub fn read_sentence(text: &str, qs: &[Quantity], previous: Option<&str>) -> Vec<Reading> {
     let anchors: Vec<usize> = qs.iter().map(|q| q.end.min(text.len())).collect();
-    let figures: Vec<usize> = (0..qs.len()).filter(|&i| qs[i].kind.is_figure()).collect();
+    let figures: Vec<usize> = (0..qs.len())
+        .filter(|&i| qs[i].kind.is_figure() && !superseded(text, &qs[i]))
+        .collect();
     // Spans of time take no event ("died during the six-year war" is about the
     // deaths), so event words go to the nearest other figure.
     let counts: Vec<usize> = figures
@@ -165,6 +167,19 @@ pub fn read_sentence(text: &str, qs: &[Quantity], previous: Option<&str>) -> Vec
             }
         })
         .collect()
+}
+
+/// A figure the sentence itself replaces ("rose from 30 to 45", "up from 30"):
+/// the old value, which no outlet states as current.
+pub fn superseded(text: &str, q: &Quantity) -> bool {
+    static FROM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:from|compared\s+(?:with|to)|previous(?:ly)?|earlier\s+estimate\s+of)\s*$",
+        )
+        .expect("from pattern is valid")
+    });
+    text.get(..q.start)
+        .is_some_and(|before| FROM.is_match(before))
 }
 
 /// Bytes between a figure and a cue (0 when they touch or overlap). A cue before

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::attribution::source_of;
-use super::context::{Reading, read_sentence};
+use super::context::{Reading, read_sentence, superseded};
 use super::noun::noun_class;
 use super::verdict::Stance;
 use crate::model::{FigureRef, Sentence};
@@ -150,7 +150,7 @@ pub fn figures<'a>(sentences: &'a [Sentence], quantities: &'a [Vec<Quantity>]) -
         let readings = read_sentence(&sentence.text, qs, previous);
         let base_of = shares_with_base(&sentence.text, qs);
         for (i, (q, r)) in qs.iter().zip(&readings).enumerate() {
-            if base_of.iter().any(|&(_, base)| base == i) {
+            if base_of.iter().any(|&(_, base)| base == i) || superseded(&sentence.text, q) {
                 continue;
             }
             let share = base_of.iter().find(|&&(share, _)| share == i);
@@ -249,6 +249,14 @@ mod tests {
         let f = figures(&s, &q);
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].measure, f[1].measure);
+    }
+
+    #[test]
+    fn old_value_in_from_to_is_not_a_figure() {
+        let (s, q) = story(&["The death toll rose from 30 to 45 people."]);
+        let f = figures(&s, &q);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].value, 45.0);
     }
 
     #[test]

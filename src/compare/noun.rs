@@ -211,7 +211,7 @@ pub fn noun_class(noun: &str) -> String {
     };
     match singular.as_str() {
         "people" | "person" | "civilian" | "resident" | "individual" | "inhabitant"
-        | "villager" | "citizen" => "people",
+        | "villager" | "citizen" | "other" => "people",
         "conflict" | "fighting" | "war" | "warfare" => "war",
         "cessation" | "ceasefire" | "cease" | "truce" | "pause" | "halt" | "lull" => "pause",
         "house" | "home" | "dwelling" | "residence" => "home",
