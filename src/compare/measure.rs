@@ -144,9 +144,15 @@ pub fn figures<'a>(sentences: &'a [Sentence], quantities: &'a [Vec<Quantity>]) -
     for (s, (sentence, qs)) in sentences.iter().zip(quantities).enumerate() {
         let previous = s
             .checked_sub(1)
-            .map(|p| &sentences[p])
-            .filter(|p| p.article == sentence.article)
-            .map(|p| p.text.as_str());
+            // Only a sentence with no figure of its own lends its event: otherwise
+            // the event is that figure's ("The storm killed 12. Another 40 ...").
+            .filter(|&p| {
+                sentences[p].article == sentence.article
+                    && quantities
+                        .get(p)
+                        .is_some_and(|qs| !qs.iter().any(|q| q.kind.is_figure()))
+            })
+            .map(|p| sentences[p].text.as_str());
         let readings = read_sentence(&sentence.text, qs, previous);
         let base_of = shares_with_base(&sentence.text, qs);
         for (i, (q, r)) in qs.iter().zip(&readings).enumerate() {
