@@ -1,0 +1,158 @@
+//! Who a figure is attributed to: "according to the State Department", "Kerry
+//! said", "said John Kirby", "officials estimated". Outlets that quote different
+//! sources correctly are not in error, so a disagreement between two attributed
+//! figures with different sources is labelled as a source disagreement.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The verbs of attribution, in the forms news writing uses.
+const VERBS: &str = r"said|says|told|estimated|estimates|estimate|reported|reports|announced|stated|claimed|claims|counted|confirmed|put\ the\ (?:toll|figure|number)";
+
+/// A name: capitalised words, with the small words names carry ("Secretary of State").
+const NAME: &str =
+    r"(?:[A-Z][\w’'.&-]*|of|the|for|and)(?:\s+(?:[A-Z][\w’'.&-]*|of|the|for|and)){0,6}";
+
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:according\s+to|citing)\s+(?P<src>[^,.;:()“”\x22]{2,60})")
+        .expect("according pattern is valid")
+});
+
+static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<src>(?:(?i:the)\s+)?(?:{NAME}\s+)?(?:{NAME}|(?i:officials|authorities|police|activists|medics|rescuers|witnesses|experts|analysts|doctors|researchers|scientists|investigators|organi[sz]ers|he|she|they|it))(?:\s+(?i:officials|spokesman|spokeswoman|spokesperson))?)\s+(?:{VERBS})\b"
+    ))
+    .expect("agent pattern is valid")
+});
+
+static VERB_AGENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:said|says|told\s+reporters|reported)\s+(?P<src>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the)){0,6})",
+    )
+    .expect("verb-agent pattern is valid")
+});
+
+/// Words that open a sentence or clause and are not names.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "but", "and", "it", "this", "that", "he", "she", "they", "we", "i", "in",
+    "on", "of", "for",
+];
+
+/// The source nearest to the byte range `[start, end)` of `sentence`, if it names one.
+/// Pronouns ("he said") are not sources: they name no one the reader can check.
+pub fn source_of(sentence: &str, start: usize, end: usize) -> Option<String> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for re in [&*ACCORDING, &*AGENT_VERB, &*VERB_AGENT] {
+        for caps in re.captures_iter(sentence) {
+            let (Some(all), Some(src)) = (caps.get(0), caps.name("src")) else {
+                continue;
+            };
+            let name = tidy(src.as_str());
+            if name.is_empty() {
+                continue;
+            }
+            let d = if all.start() >= end {
+                all.start() - end
+            } else {
+                start.saturating_sub(all.end())
+            };
+            found.push((d, name));
+        }
+    }
+    found.sort();
+    found.into_iter().next().map(|(_, name)| name)
+}
+
+/// Trims the article and the small words around a name; empty when nothing is left.
+fn tidy(raw: &str) -> String {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let mut lo = 0;
+    let mut hi = words.len();
+    while lo < hi && NOT_NAMES.contains(&words[lo].to_lowercase().as_str()) {
+        lo += 1;
+    }
+    while hi > lo && NOT_NAMES.contains(&words[hi - 1].to_lowercase().as_str()) {
+        hi -= 1;
+    }
+    let name = words[lo..hi].join(" ");
+    // A sentence's full stop is not part of the name, an abbreviation's is ("U.S.").
+    let last = name.rsplit(' ').next().unwrap_or("");
+    if last.matches('.').count() == 1 {
+        name.trim_end_matches(['.', ',', ';', ':']).to_owned()
+    } else {
+        name.trim_end_matches([',', ';', ':']).to_owned()
+    }
+}
+
+/// Whether two attributions name the same source: "State Department" and "State
+/// Department spokesman John Kirby" do, as do "officials" and "city officials".
+pub fn same_source(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| {
+                w.len() > 2
+                    && !["the", "and", "for", "spokesman", "spokeswoman"].contains(&w.as_str())
+            })
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    wa.iter().any(|w| wb.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(s: &str) -> Option<String> {
+        let at = s.find(char::is_numeric).unwrap_or(0);
+        source_of(s, at, at + 1)
+    }
+
+    #[test]
+    fn reads_according_to() {
+        assert_eq!(
+            source("About 40 people died, according to the State Department.").as_deref(),
+            Some("State Department")
+        );
+    }
+
+    #[test]
+    fn reads_name_before_said() {
+        assert_eq!(
+            source("Some 40 people died, Governor Ann Lee said on Monday.").as_deref(),
+            Some("Governor Ann Lee")
+        );
+        assert_eq!(
+            source("Officials estimated that 40 people died.").as_deref(),
+            Some("Officials")
+        );
+    }
+
+    #[test]
+    fn reads_said_before_name() {
+        assert_eq!(
+            source("\"We counted 40 bodies,\" said Ann Lee.").as_deref(),
+            Some("Ann Lee")
+        );
+    }
+
+    #[test]
+    fn unattributed_figure_has_no_source() {
+        assert_eq!(source("About 40 people are believed to have died."), None);
+        assert_eq!(source("About 40 people died, he said."), None);
+    }
+
+    #[test]
+    fn sources_sharing_a_name_are_the_same() {
+        assert!(same_source(
+            "State Department",
+            "State Department spokesman Kirby"
+        ));
+        assert!(!same_source("Red Cross", "the Interior Ministry"));
+    }
+}

@@ -1,0 +1,253 @@
+//! Reads what a figure measures from the words around it: the thing counted,
+//! the event and the scope. The quantity stage reads some of this too; the
+//! comparison reads it again here because it needs one consistent reading for
+//! every figure of a story, with cues shared between the figures of a sentence
+//! (an event word belongs to the nearest figure) and its neighbouring sentence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::noun::{head_noun, noun_class};
+use crate::quantity::{Kind, Quantity};
+
+/// Event words and the event they normalise to. "toll" alone is a death toll in news.
+pub(super) static EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+        (?P<deaths>killed|killing|kills|died|die|dead|deaths?|death\ toll|toll|fatalities|perished|lost\ their\ lives|bodies)
+        |(?P<injured>injured|injuring|injuries|wounded|wounding|hurt)
+        |(?P<trapped>trapped|stranded)
+        |(?P<displaced>displaced|fled|homeless|made\ refugees)
+        |(?P<evacuated>evacuated|evacuation|evacuate)
+        |(?P<arrested>arrested|arrests|detained|detentions)
+        |(?P<missing>missing|unaccounted)
+        |(?P<rescued>rescued)
+        |(?P<infected>infected|infections|cases)
+        |(?P<destroyed>destroyed|razed|flattened)
+        |(?P<damaged>damaged)
+        |(?P<spilled>spilled|spill|leaked|leak|gushed|released)
+        |(?P<burned>burned|burnt|scorched|charred|blackened)
+        |(?P<flooded>flooded|inundated|submerged)
+        |(?P<covered>covers|covered|covering|spans|spanned|blankets|blanketed)
+        |(?P<attended>marched|rallied|protested|attended|turned\ out|demonstrated)
+        )\b",
+    )
+    .expect("event pattern is valid")
+});
+
+const EVENTS: &[&str] = &[
+    "deaths",
+    "injured",
+    "trapped",
+    "displaced",
+    "evacuated",
+    "arrested",
+    "missing",
+    "rescued",
+    "infected",
+    "destroyed",
+    "damaged",
+    "spilled",
+    "burned",
+    "flooded",
+    "covered",
+    "attended",
+];
+
+/// Events whose counts only grow: a higher figure in a later article is news, not a conflict.
+pub const CUMULATIVE: &[&str] = &[
+    "deaths",
+    "injured",
+    "displaced",
+    "evacuated",
+    "arrested",
+    "rescued",
+    "infected",
+    "destroyed",
+    "damaged",
+    "spilled",
+    "burned",
+    "flooded",
+];
+
+/// Events that count a present state (people still trapped, missing): on two dates
+/// the figure may move either way.
+pub const STATE: &[&str] = &["trapped", "missing"];
+
+/// Phrases that narrow a figure to part of the story: a time window or a place within it.
+static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+        (?:in|within|during|over|for)\ the\ (?:last|past|previous)\ (?P<n>\w+\ )?(?P<win>hour|day|week|month|year)s?
+        |(?P<rel>last|this)\ (?P<rwin>week|month|year|weekend)
+        |(?P<day>yesterday|today|overnight|on\ (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))
+        |since\ (?P<since>[\w.]+)
+        |in\ the\ (?:\w+\ )?(?P<place>city|town|village|province|region|county|district|capital|camp|neighbou?rhood|state)
+        )\b",
+    )
+    .expect("scope pattern is valid")
+});
+
+/// What one figure measures, as read from its sentence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The counted thing (head noun), folded to a class: "people", "war", "pause".
+    pub thing: String,
+    pub event: String,
+    pub scope: String,
+}
+
+/// Reads every figure of one sentence; `previous` is the sentence before it in the
+/// same article, whose event is borrowed when this sentence names none.
+pub fn read_sentence(text: &str, qs: &[Quantity], previous: Option<&str>) -> Vec<Reading> {
+    let anchors: Vec<usize> = qs.iter().map(|q| q.end.min(text.len())).collect();
+    let figures: Vec<usize> = (0..qs.len())
+        .filter(|&i| qs[i].kind.is_figure() && !superseded(text, &qs[i]))
+        .collect();
+    // Spans of time take no event ("died during the six-year war" is about the
+    // deaths), so event words go to the nearest other figure.
+    let counts: Vec<usize> = figures
+        .iter()
+        .copied()
+        .filter(|&i| qs[i].kind != Kind::Duration)
+        .collect();
+    // A figure inside the cue ("in the last 24 hours") is part of it, not what it narrows.
+    let nearest_in = |pool: &[usize], at: usize, len: usize| -> Option<usize> {
+        pool.iter()
+            .copied()
+            .filter(|&i| qs[i].start < at || qs[i].start >= at + len)
+            .min_by_key(|&i| distance(qs[i].start, anchors[i], at, at + len))
+    };
+    let mut events = vec![String::new(); qs.len()];
+    let mut best = vec![usize::MAX; qs.len()];
+    for caps in EVENT.captures_iter(text) {
+        let (Some(m), Some(name)) = (caps.get(0), EVENTS.iter().find(|n| caps.name(n).is_some()))
+        else {
+            continue;
+        };
+        if let Some(i) = nearest_in(&counts, m.start(), m.len()) {
+            let d = distance(qs[i].start, anchors[i], m.start(), m.end());
+            // Far-off event words belong to another clause.
+            if d < best[i] && d <= 90 {
+                best[i] = d;
+                events[i] = (*name).to_owned();
+            }
+        }
+    }
+    let borrowed = previous
+        .filter(|_| figures.len() == 1)
+        .and_then(|p| EVENT.captures(p))
+        .and_then(|c| EVENTS.iter().find(|n| c.name(n).is_some()).copied());
+    let mut scopes = vec![String::new(); qs.len()];
+    for caps in SCOPE.captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
+        if let Some(i) = nearest_in(&figures, m.start(), m.len()) {
+            let key = scope_key(&caps);
+            // A span of time is not narrowed by when it was mentioned ("a seven-day
+            // ceasefire that unraveled last week"); only by where.
+            if qs[i].kind != Kind::Duration || key.starts_with("in the") {
+                scopes[i] = key;
+            }
+        }
+    }
+    qs.iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let mut event = std::mem::take(&mut events[i]);
+            if event.is_empty() && q.kind == Kind::Count {
+                event = borrowed.unwrap_or_default().to_owned();
+            }
+            Reading {
+                thing: head_noun(text, q)
+                    .map(|n| noun_class(&n))
+                    .unwrap_or_default(),
+                event,
+                scope: std::mem::take(&mut scopes[i]),
+            }
+        })
+        .collect()
+}
+
+/// A figure the sentence itself replaces ("rose from 30 to 45", "up from 30"):
+/// the old value, which no outlet states as current.
+pub fn superseded(text: &str, q: &Quantity) -> bool {
+    static FROM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:from|compared\s+(?:with|to)|previous(?:ly)?|earlier\s+estimate\s+of)\s*$",
+        )
+        .expect("from pattern is valid")
+    });
+    text.get(..q.start)
+        .is_some_and(|before| FROM.is_match(before))
+}
+
+/// Bytes between a figure and a cue (0 when they touch or overlap). A cue before
+/// the figure counts a few bytes further: in "80 people were trapped and 12 were
+/// injured", "trapped" tells what the 80 are, not the 12.
+fn distance(start: usize, end: usize, at: usize, at_end: usize) -> usize {
+    if at >= end {
+        at - end
+    } else {
+        start.saturating_sub(at_end) + 8
+    }
+}
+
+/// One spelling per scope: "within the past week" and "in the last week" are one.
+fn scope_key(caps: &regex::Captures<'_>) -> String {
+    let get = |n: &str| caps.name(n).map(|m| m.as_str().trim().to_lowercase());
+    if let Some(win) = get("win") {
+        let n = get("n").filter(|n| n != "few").unwrap_or_default();
+        return format!("last {n} {win}").replace("  ", " ");
+    }
+    if let (Some(rel), Some(win)) = (get("rel"), get("rwin")) {
+        return format!("{rel} {win}");
+    }
+    if get("day").is_some() {
+        return "one day".to_owned();
+    }
+    if let Some(since) = get("since") {
+        return format!("since {since}");
+    }
+    get("place")
+        .map(|p| format!("in the {p}"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::extract;
+
+    fn read(text: &str) -> Vec<Reading> {
+        read_sentence(text, &extract(text), None)
+    }
+
+    #[test]
+    fn head_noun_skips_adjectives_before_it() {
+        let r = read("They fought a six-year civil war, which ended.");
+        assert_eq!(r[0].thing, "war");
+    }
+
+    #[test]
+    fn event_word_belongs_to_the_nearest_figure() {
+        let r = read("Some 80 people were trapped and 12 people were injured.");
+        assert_eq!(r[0].event, "trapped");
+        assert_eq!(r[1].event, "injured");
+    }
+
+    #[test]
+    fn past_and_last_week_are_one_scope() {
+        let a = read("More than 30 people died in the last week.");
+        let b = read("Dozens of people, 40 in all, were killed within the past week.");
+        assert_eq!(a[0].scope, "last week");
+        assert_eq!(b.last().map(|r| r.scope.as_str()), Some("last week"));
+    }
+
+    #[test]
+    fn borrows_event_from_previous_sentence() {
+        let text = "Officials counted 45 people.";
+        let r = read_sentence(text, &extract(text), Some("The storm killed many."));
+        assert_eq!(r[0].event, "deaths");
+    }
+}

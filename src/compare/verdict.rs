@@ -1,0 +1,263 @@
+//! When two figures for one measure agree, and when they do not, how serious the
+//! gap is and what label it gets. Kept apart from the pairing so the rules can be
+//! read (and tested) in one place; README "Comparison rules" states them in prose.
+
+use super::attribution::same_source;
+use super::context::{CUMULATIVE, STATE};
+use crate::model::{Date, Severity, Verdict};
+use crate::quantity::{Hedge, Quantity};
+
+/// Stated figures closer than this are the same value written another way
+/// (48-hour and 2 days, 640 acres and a square mile, rounding in unit conversions).
+pub const SAME: f64 = 0.01;
+/// An approximate figure ("about", "some", "nearly") allows this gap around it.
+pub const APPROXIMATE: f64 = 0.05;
+
+/// How a figure's hedge is read when comparing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Stance {
+    /// A figure meant as the value (exact, "about", "as many as"), with the gap it allows.
+    Estimate(f64),
+    /// A bound or a vague range ("more than 250", "fewer than 10", "hundreds"): the
+    /// interval from the quantity stage, `None` for an open side.
+    Bound(Option<f64>, Option<f64>),
+}
+
+impl Stance {
+    /// Reads a quantity. "as many as" and "up to" state a figure (the high estimate)
+    /// and compare by it; "fewer than", "no more than" are true bounds.
+    pub fn of(q: &Quantity, scale: f64) -> Self {
+        let text = q.text.to_lowercase();
+        let strict_upper = [
+            "fewer than",
+            "less than",
+            "no more than",
+            "not more than",
+            "under ",
+            "below ",
+            "at most",
+        ]
+        .iter()
+        .any(|p| text.starts_with(p));
+        let near = ["nearly", "almost", "close to", "just under"]
+            .iter()
+            .any(|p| text.starts_with(p));
+        let scaled = |v: Option<f64>| v.map(|v| v * scale);
+        match q.hedge {
+            _ if near => Stance::Estimate(APPROXIMATE),
+            Hedge::UpperBound if strict_upper => Stance::Bound(None, Some(q.value * scale)),
+            Hedge::LowerBound | Hedge::Vague | Hedge::Range => {
+                Stance::Bound(scaled(q.low), scaled(q.high))
+            }
+            Hedge::Approximate => Stance::Estimate(APPROXIMATE),
+            Hedge::Exact | Hedge::UpperBound => Stance::Estimate(SAME),
+        }
+    }
+
+    fn interval(self, value: f64) -> (f64, f64) {
+        match self {
+            Stance::Estimate(tol) => (value * (1.0 - tol), value * (1.0 + tol)),
+            Stance::Bound(lo, hi) => (lo.unwrap_or(f64::NEG_INFINITY), hi.unwrap_or(f64::INFINITY)),
+        }
+    }
+}
+
+/// Whether two figures for one measure can both be right. Figures further apart
+/// than `max_ratio` never agree: "more than 250" says nothing about 430,000.
+pub fn agree(a: (f64, Stance), b: (f64, Stance), max_ratio: f64) -> bool {
+    let d = gap(a.0, b.0);
+    if d <= SAME {
+        return true;
+    }
+    if ratio(a.0, b.0) >= max_ratio {
+        return false;
+    }
+    match (a.1, b.1) {
+        (Stance::Estimate(ta), Stance::Estimate(tb)) => d <= ta.max(tb),
+        _ => {
+            let (alo, ahi) = a.1.interval(a.0);
+            let (blo, bhi) = b.1.interval(b.0);
+            alo <= bhi && blo <= ahi
+        }
+    }
+}
+
+/// |a - b| relative to the larger of the two.
+pub fn gap(a: f64, b: f64) -> f64 {
+    let scale = a.abs().max(b.abs());
+    if scale == 0.0 {
+        0.0
+    } else {
+        (a - b).abs() / scale
+    }
+}
+
+/// How many times larger the larger figure is.
+pub fn ratio(a: f64, b: f64) -> f64 {
+    let (lo, hi) = if a.abs() < b.abs() {
+        (a.abs(), b.abs())
+    } else {
+        (b.abs(), a.abs())
+    };
+    if lo == 0.0 { f64::INFINITY } else { hi / lo }
+}
+
+/// Major at and above `major` (the share of the larger figure), minor below it:
+/// six-year vs 5½-year (8%) is a rounding-sized gap, 430,000 vs 500,000 (14%) is not.
+pub fn severity(relative_difference: f64, major: f64) -> Severity {
+    if relative_difference >= major {
+        Severity::Major
+    } else {
+        Severity::Minor
+    }
+}
+
+/// What one side of a pair brings to the verdict.
+pub struct Side<'a> {
+    pub value: f64,
+    pub date: Option<Date>,
+    pub source: Option<&'a str>,
+}
+
+/// The label of a pair that does not agree, and the rule behind it in words.
+/// `cumulative` is false for counts over a window ("in the last week"), which
+/// two dates do not make comparable.
+pub fn verdict(a: &Side<'_>, b: &Side<'_>, event: &str, windowed: bool) -> (Verdict, String) {
+    let cumulative = CUMULATIVE.contains(&event) && !windowed;
+    if let (Some(da), Some(db)) = (a.date, b.date)
+        && da != db
+        && cumulative
+    {
+        let (earlier, later, when) = if da < db { (a, b, db) } else { (b, a, da) };
+        return if later.value > earlier.value {
+            (
+                Verdict::Update,
+                format!(
+                    "the later article ({when}) reports a higher running total, so it is an update, not an error"
+                ),
+            )
+        } else {
+            (
+                Verdict::Disagreement,
+                format!(
+                    "the later article ({when}) reports a lower running total, which no update explains"
+                ),
+            )
+        };
+    }
+    if let (Some(da), Some(db)) = (a.date, b.date)
+        && da != db
+        && STATE.contains(&event)
+    {
+        return (
+            Verdict::Update,
+            format!(
+                "the articles are dated {} and {} and the figure counts a present state, which moves over time",
+                da.min(db),
+                da.max(db)
+            ),
+        );
+    }
+    if let (Some(sa), Some(sb)) = (a.source, b.source)
+        && !same_source(sa, sb)
+    {
+        return (
+            Verdict::SourceDisagreement,
+            "each outlet attributes its figure to a different source, so both may quote correctly"
+                .to_owned(),
+        );
+    }
+    (
+        Verdict::Disagreement,
+        "the outlets state incompatible figures for the same measure".to_owned(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXACT: Stance = Stance::Estimate(SAME);
+
+    #[test]
+    fn same_value_in_other_units_agrees() {
+        assert!(agree((48.0, EXACT), (48.000_1, EXACT), 4.0));
+    }
+
+    #[test]
+    fn high_estimate_is_compared_by_its_figure() {
+        let about = Stance::Estimate(APPROXIMATE);
+        assert!(!agree((430_000.0, about), (500_000.0, EXACT), 4.0));
+    }
+
+    #[test]
+    fn compatible_bounds_agree() {
+        let hundreds = Stance::Bound(Some(200.0), Some(999.0));
+        let more_than = Stance::Bound(Some(250.0), None);
+        assert!(agree((200.0, hundreds), (250.0, more_than), 4.0));
+    }
+
+    #[test]
+    fn bound_far_below_a_figure_is_not_agreement() {
+        let more_than = Stance::Bound(Some(250.0), None);
+        assert!(!agree((250.0, more_than), (430_000.0, EXACT), 4.0));
+    }
+
+    #[test]
+    fn rounding_sized_gap_is_minor() {
+        assert_eq!(severity(gap(6.0, 5.5), 0.1), Severity::Minor);
+        assert_eq!(severity(gap(430_000.0, 500_000.0), 0.1), Severity::Major);
+    }
+
+    #[test]
+    fn higher_total_in_later_article_is_an_update() {
+        let d = |day| {
+            Some(Date {
+                year: 2020,
+                month: 1,
+                day,
+            })
+        };
+        let early = Side {
+            value: 45.0,
+            date: d(1),
+            source: None,
+        };
+        let late = Side {
+            value: 61.0,
+            date: d(3),
+            source: None,
+        };
+        assert_eq!(verdict(&early, &late, "deaths", false).0, Verdict::Update);
+        let lower = Side {
+            value: 38.0,
+            date: d(4),
+            source: None,
+        };
+        assert_eq!(
+            verdict(&early, &lower, "deaths", false).0,
+            Verdict::Disagreement
+        );
+        // A present state moves either way; a one-off event is not a running total.
+        assert_eq!(verdict(&early, &lower, "trapped", false).0, Verdict::Update);
+        assert_eq!(
+            verdict(&early, &late, "attended", false).0,
+            Verdict::Disagreement
+        );
+    }
+
+    #[test]
+    fn different_sources_are_labelled() {
+        let a = Side {
+            value: 1.0,
+            date: None,
+            source: Some("the Red Cross"),
+        };
+        let b = Side {
+            value: 2.0,
+            date: None,
+            source: Some("Interior Ministry"),
+        };
+        assert_eq!(verdict(&a, &b, "", false).0, Verdict::SourceDisagreement);
+    }
+}
