@@ -150,6 +150,9 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
 /// Runs every stage after ingest on every story, stories in parallel.
 pub fn analyse(stories: Vec<Story>, config: &Config, progress: &ProgressBar) -> Vec<StoryReport> {
     stories
+        .into_iter()
+        .flat_map(|story| align::split_story(story, &config.align))
+        .collect::<Vec<_>>()
         .into_par_iter()
         .map(|story| {
             let report = analyse_story(story, config);
