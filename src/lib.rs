@@ -168,6 +168,9 @@ fn fails_on(fail_on: Option<FailOn>, worst: Option<Severity>) -> bool {
 /// Runs every stage after ingest on every story, stories in parallel.
 pub fn analyse(stories: Vec<Story>, config: &Config, progress: &ProgressBar) -> Vec<StoryReport> {
     stories
+        .into_iter()
+        .flat_map(|story| align::split_story(story, &config.align))
+        .collect::<Vec<_>>()
         .into_par_iter()
         .map(|story| {
             let report = analyse_story(story, config);

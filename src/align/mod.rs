@@ -1,36 +1,51 @@
 //! Alignment: groups sentences from different outlets that state the same claim.
 //!
-//! Scoring masks numbers (outlets round and update figures; the compare stage
-//! looks at them) and weights words by their rarity in the story. Grouping is
-//! complete-link over scored candidate pairs, so one long sentence cannot chain
-//! unrelated claims together. Claims partition the sentences: a sentence sits in
-//! exactly one claim, most of them alone.
+//! Scoring (see `score`) masks numbers and combines lexical measures fitted on
+//! news paraphrases. Grouping is average-link over cross-outlet pairs with one
+//! sentence per outlet in a group, so one long sentence cannot chain unrelated
+//! claims together. Claims partition the sentences: a sentence sits in exactly
+//! one claim, most of them alone.
 
+mod cluster;
+mod lexicon;
 mod score;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 use crate::model::{Claim, Sentence};
 use crate::text::stable_id;
 
-pub use score::{Features, Scorer};
+pub use cluster::{StoryCluster, cluster_articles, split_story};
+pub use score::{DEFAULT_THRESHOLD, FEATURE_NAMES, FEATURES, Features, Scorer, combine};
 
 /// Thresholds for grouping.
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AlignConfig {
-    /// Score at which two sentences state the same claim.
+    /// Score at which two sentences state the same claim (also used by `pairs`).
     pub threshold: f64,
+    /// A folder story with at least this many articles is first split into
+    /// stories by `cluster_articles` (corpus mode).
+    pub cluster_min_articles: usize,
 }
 
 impl Default for AlignConfig {
     fn default() -> Self {
-        Self { threshold: 0.5 }
+        Self {
+            threshold: DEFAULT_THRESHOLD,
+            cluster_min_articles: 50,
+        }
     }
 }
 
 /// Groups the sentences of one story. `outlet_of[i]` names the outlet of sentence `i`.
+///
+/// Method: every cross-outlet pair at or above the threshold is a candidate,
+/// strongest first. Two groups merge when they share no outlet (a group holds
+/// at most one sentence per outlet) and the mean score over all their
+/// cross pairs still reaches the threshold (average link). A sentence therefore
+/// belongs to exactly one group; a long sentence that weakly matches two claims
+/// cannot pull them together because the other members pull the mean down.
 pub fn group(sentences: &[Sentence], outlet_of: &[&str], config: &AlignConfig) -> Vec<Claim> {
     let scorer = Scorer::new(sentences.iter().map(|s| s.text.as_str()));
     let features: Vec<Features> = sentences
@@ -38,20 +53,18 @@ pub fn group(sentences: &[Sentence], outlet_of: &[&str], config: &AlignConfig) -
         .map(|s| scorer.features(&s.text))
         .collect();
     let n = sentences.len();
+    let score = |i: usize, j: usize| scorer.score(&features[i], &features[j]);
     let mut edges: Vec<(f64, usize, usize)> = (0..n)
         .into_par_iter()
         .flat_map_iter(|i| {
-            let (features, scorer) = (&features, &scorer);
             ((i + 1)..n)
-                .filter(move |&j| sentences[i].article != sentences[j].article)
-                .map(move |j| (scorer.score(&features[i], &features[j]), i, j))
-                .filter(|&(score, _, _)| score >= config.threshold)
+                .filter(move |&j| outlet_of[i] != outlet_of[j])
+                .map(move |j| (score(i, j), i, j))
+                .filter(|&(s, _, _)| s >= config.threshold)
         })
         .collect();
     // Highest score first; ties by position, so the result never depends on threads.
     edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let linked: FxHashMap<(usize, usize), f64> =
-        edges.iter().map(|&(s, i, j)| ((i, j), s)).collect();
     let mut cluster_of: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     for &(_, i, j) in &edges {
@@ -59,13 +72,21 @@ pub fn group(sentences: &[Sentence], outlet_of: &[&str], config: &AlignConfig) -
         if ci == cj {
             continue;
         }
-        let complete = members[ci].iter().all(|&x| {
-            members[cj].iter().all(|&y| {
-                let key = (x.min(y), x.max(y));
-                sentences[x].article != sentences[y].article && linked.contains_key(&key)
-            })
-        });
-        if !complete {
+        let shares_outlet = members[ci]
+            .iter()
+            .any(|&x| members[cj].iter().any(|&y| outlet_of[x] == outlet_of[y]));
+        if shares_outlet {
+            continue;
+        }
+        // Summed in a fixed order (members are in merge order), so no thread effect.
+        let (mut sum, mut count) = (0.0, 0.0);
+        for &x in &members[ci] {
+            for &y in &members[cj] {
+                sum += score(x.min(y), x.max(y));
+                count += 1.0;
+            }
+        }
+        if sum / count < config.threshold {
             continue;
         }
         let moved = std::mem::take(&mut members[cj]);
@@ -77,23 +98,28 @@ pub fn group(sentences: &[Sentence], outlet_of: &[&str], config: &AlignConfig) -
     let mut claims: Vec<Claim> = members
         .into_iter()
         .filter(|m| !m.is_empty())
-        .map(|mut m| {
-            m.sort_unstable();
-            let mut outlets: Vec<&str> = m.iter().map(|&i| outlet_of[i]).collect();
-            outlets.sort_unstable();
-            outlets.dedup();
-            let mut keys: Vec<String> = m
-                .iter()
-                .map(|&i| format!("{}\u{1f}{}", outlet_of[i], sentences[i].text))
-                .collect();
-            keys.sort_unstable();
-            Claim {
-                id: stable_id("c", keys.iter().map(String::as_str)),
-                members: m,
-                outlets: outlets.len(),
-            }
-        })
+        .map(|m| claim_of(m, sentences, outlet_of))
         .collect();
     claims.sort_by_key(|c| c.members[0]);
     claims
 }
+
+fn claim_of(mut m: Vec<usize>, sentences: &[Sentence], outlet_of: &[&str]) -> Claim {
+    m.sort_unstable();
+    let mut outlets: Vec<&str> = m.iter().map(|&i| outlet_of[i]).collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    let mut keys: Vec<String> = m
+        .iter()
+        .map(|&i| format!("{}\u{1f}{}", outlet_of[i], sentences[i].text))
+        .collect();
+    keys.sort_unstable();
+    Claim {
+        id: stable_id("c", keys.iter().map(String::as_str)),
+        members: m,
+        outlets: outlets.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

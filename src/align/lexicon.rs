@@ -1,0 +1,213 @@
+//! Words as the scorer sees them: tokens with numbers masked, stop words dropped,
+//! news synonyms folded onto one key and suffixes trimmed, so that "were killed" and
+//! "died", or "negotiations" and "talks", count as the same content word.
+//!
+//! Hand-written on purpose: a general stemmer or thesaurus crate knows nothing of
+//! news wording, and the table below is small enough to read and extend.
+
+use crate::text::fold;
+
+/// Words too common to say anything about a claim.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by",
+    "with", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "it",
+    "its", "that", "this", "these", "those", "which", "who", "whom", "he", "she", "they", "we",
+    "i", "you", "his", "her", "their", "our", "would", "will", "could", "can", "also", "than",
+    "there", "after", "before", "about", "into", "over", "up", "out", "if", "so", "such", "more",
+    "most", "all", "some", "any", "other", "s", "t", "do", "does", "did", "him", "them", "us",
+    "me", "my", "what", "when", "where", "while", "since", "just", "now", "then", "very",
+];
+
+/// Words that reverse a statement; a pair where only one side has them is suspect.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "nor", "none", "without", "n't", "cannot",
+];
+
+/// News synonyms: each word on the left scores as the key on the right.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("killed", "die"),
+    ("kill", "die"),
+    ("kills", "die"),
+    ("died", "die"),
+    ("dies", "die"),
+    ("dead", "die"),
+    ("death", "die"),
+    ("deaths", "die"),
+    ("slain", "die"),
+    ("perished", "die"),
+    ("fatalities", "die"),
+    ("said", "say"),
+    ("says", "say"),
+    ("told", "say"),
+    ("tell", "say"),
+    ("tells", "say"),
+    ("stated", "say"),
+    ("added", "say"),
+    ("according", "say"),
+    ("negotiations", "talk"),
+    ("negotiation", "talk"),
+    ("talks", "talk"),
+    ("purchase", "buy"),
+    ("purchased", "buy"),
+    ("bought", "buy"),
+    ("acquire", "buy"),
+    ("acquired", "buy"),
+    ("acquisition", "buy"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("increased", "rise"),
+    ("climbed", "rise"),
+    ("gained", "rise"),
+    ("jumped", "rise"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("dropped", "fall"),
+    ("declined", "fall"),
+    ("decreased", "fall"),
+    ("slipped", "fall"),
+    ("pct", "percent"),
+    ("per", "percent"),
+    ("cent", "percent"),
+    ("firm", "company"),
+    ("began", "start"),
+    ("begun", "start"),
+    ("begin", "start"),
+    ("started", "start"),
+    ("injured", "wound"),
+    ("wounded", "wound"),
+    ("hurt", "wound"),
+    ("large", "big"),
+    ("huge", "big"),
+    ("resigned", "resign"),
+    ("quit", "resign"),
+    ("detained", "arrest"),
+    ("arrested", "arrest"),
+    ("charged", "accuse"),
+    ("accused", "accuse"),
+    ("kids", "child"),
+    ("children", "child"),
+    ("people", "person"),
+    ("persons", "person"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("vehicle", "car"),
+    ("announced", "announce"),
+    ("unveiled", "announce"),
+    ("expects", "expect"),
+    ("anticipates", "expect"),
+    ("forecast", "expect"),
+    ("government", "administration"),
+    ("officials", "official"),
+    ("authorities", "official"),
+    ("nearly", "almost"),
+    ("approximately", "about"),
+    ("roughly", "about"),
+    ("ceo", "chief"),
+    ("executive", "chief"),
+];
+
+/// One sentence as tokens: every word lower-cased, numbers masked as `#`.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    /// All words in order, numbers as `#`.
+    pub words: Vec<String>,
+    /// The numbers as written, without grouping commas ("1,200" -> "1200").
+    pub numbers: Vec<String>,
+    /// How many negation words the sentence has.
+    pub negations: usize,
+}
+
+/// Splits `text` into words; a number keeps its inner commas and decimal point.
+pub fn tokenize(text: &str) -> Tokens {
+    let folded = fold(text).to_lowercase();
+    let chars: Vec<char> = folded.chars().collect();
+    let mut tokens = Tokens::default();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_alphanumeric()
+                || (matches!(chars[i], ',' | '.')
+                    && i > start
+                    && chars[i - 1].is_ascii_digit()
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit)))
+        {
+            i += 1;
+        }
+        let word: String = chars[start..i].iter().collect();
+        // "didn't" splits as "didn" + "t": the negation lives in the "n" before "'t".
+        if word.ends_with('n') && chars.get(i) == Some(&'\'') && chars.get(i + 1) == Some(&'t') {
+            tokens.negations += 1;
+        }
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            tokens.numbers.push(word.replace(',', ""));
+            tokens.words.push("#".to_owned());
+        } else {
+            if NEGATIONS.contains(&word.as_str()) {
+                tokens.negations += 1;
+            }
+            tokens.words.push(word);
+        }
+    }
+    tokens.numbers.sort_unstable();
+    tokens.numbers.dedup();
+    tokens
+}
+
+/// The content key of a word, or `None` for a stop word.
+pub fn content_key(word: &str) -> Option<String> {
+    if STOPWORDS.contains(&word) || NEGATIONS.contains(&word) {
+        return None;
+    }
+    if let Some(&(_, key)) = SYNONYMS.iter().find(|(w, _)| *w == word) {
+        return Some(key.to_owned());
+    }
+    Some(stem(word))
+}
+
+/// Trims a plural, then a verb ending, then keeps at most seven characters:
+/// truncation matches "negotiated"/"negotiations" without a full stemmer's surprises.
+fn stem(word: &str) -> String {
+    let mut w = word;
+    if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+        w = &w[..w.len() - 1];
+    }
+    for suffix in ["ing", "ed", "ly", "e"] {
+        if w.len() > suffix.len() + 3 && w.ends_with(suffix) {
+            w = &w[..w.len() - suffix.len()];
+            break;
+        }
+    }
+    w.chars().take(7).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_decimal_point_and_commas_inside_number() {
+        let t = tokenize("Shares rose 3.5% to $1,200, said Ann.");
+        assert_eq!(t.numbers, ["1200", "3.5"]);
+        assert_eq!(t.words.iter().filter(|w| *w == "#").count(), 2);
+    }
+
+    #[test]
+    fn counts_contracted_negation() {
+        assert_eq!(tokenize("He didn't go.").negations, 1);
+        assert_eq!(tokenize("He did not go.").negations, 1);
+        assert_eq!(tokenize("He went.").negations, 0);
+    }
+
+    #[test]
+    fn folds_news_synonyms_and_inflections() {
+        assert_eq!(content_key("killed"), content_key("died"));
+        assert_eq!(content_key("negotiations"), content_key("talks"));
+        assert_eq!(content_key("bombings"), content_key("bombing"));
+        assert_eq!(content_key("the"), None);
+    }
+}

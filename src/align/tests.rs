@@ -1,0 +1,98 @@
+//! Grouping tests on small invented stories.
+
+use super::*;
+use crate::model::Span;
+
+fn story(articles: &[&[&str]]) -> (Vec<Sentence>, Vec<String>) {
+    let mut sentences = Vec::new();
+    let mut outlets = Vec::new();
+    for (a, texts) in articles.iter().enumerate() {
+        for (no, t) in texts.iter().enumerate() {
+            sentences.push(Sentence {
+                article: a,
+                no,
+                span: Span::new(0, t.len()),
+                text: (*t).to_owned(),
+            });
+            outlets.push(format!("outlet{a}"));
+        }
+    }
+    (sentences, outlets)
+}
+
+fn groups(articles: &[&[&str]]) -> Vec<Vec<usize>> {
+    let (sentences, outlets) = story(articles);
+    let outlet_of: Vec<&str> = outlets.iter().map(String::as_str).collect();
+    group(&sentences, &outlet_of, &AlignConfig::default())
+        .into_iter()
+        .map(|c| c.members)
+        .collect()
+}
+
+const A: &[&str] = &[
+    "The storm destroyed 120 homes in the valley, officials said on Monday.",
+    "The mayor opened a new bridge over the river.",
+    "Schools will stay closed until Friday.",
+];
+const B: &[&str] = &[
+    "Schools will remain closed until Friday, the district said.",
+    "Officials said the storm destroyed 150 homes in the valley on Monday.",
+];
+const C: &[&str] = &["The storm destroyed about 130 homes in the valley, officials said."];
+
+#[test]
+fn groups_paraphrases_across_outlets_and_leaves_the_rest_alone() {
+    let g = groups(&[A, B, C]);
+    assert!(g.contains(&vec![0, 4, 5]), "{g:?}");
+    assert!(g.contains(&vec![2, 3]), "{g:?}");
+    assert!(g.contains(&vec![1]), "{g:?}");
+    assert_eq!(g.iter().map(Vec::len).sum::<usize>(), 6);
+}
+
+#[test]
+fn never_puts_two_sentences_of_one_outlet_in_a_group() {
+    let twice: &[&str] = &[
+        "The storm destroyed 120 homes in the valley, officials said.",
+        "Officials said the storm destroyed 120 homes in the valley.",
+    ];
+    let g = groups(&[twice, C]);
+    assert!(g.iter().all(|m| m.len() <= 2), "{g:?}");
+    assert!(!g.contains(&vec![0, 1]), "{g:?}");
+}
+
+#[test]
+fn a_long_sentence_does_not_chain_two_claims() {
+    let long: &[&str] = &[
+        "The storm destroyed 120 homes in the valley, and schools will stay closed until Friday.",
+    ];
+    let g = groups(&[A, B, long]);
+    let with_long = g
+        .iter()
+        .find(|m| m.contains(&5))
+        .cloned()
+        .unwrap_or_default();
+    let homes_and_schools = with_long.contains(&0) && with_long.contains(&2);
+    assert!(!homes_and_schools, "{g:?}");
+}
+
+#[test]
+fn grouping_is_identical_for_one_and_two_threads() {
+    let (sentences, outlets) = story(&[A, B, C, A, B]);
+    let outlet_of: Vec<&str> = outlets.iter().map(String::as_str).collect();
+    let run = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map(|pool| pool.install(|| group(&sentences, &outlet_of, &AlignConfig::default())))
+            .map(|claims| {
+                claims
+                    .into_iter()
+                    .map(|c| (c.id, c.members))
+                    .collect::<Vec<_>>()
+            })
+            .ok()
+    };
+    let one = run(1);
+    assert!(one.is_some());
+    assert_eq!(one, run(2));
+}

@@ -1,0 +1,76 @@
+//! End-to-end runs of `pairs`, `eval` and `compare` + `eval` on the fixtures.
+
+use assert_cmd::Command;
+
+fn crossclaim() -> Command {
+    Command::cargo_bin("crossclaim").unwrap_or_else(|e| panic!("no binary: {e}"))
+}
+
+#[test]
+fn eval_scores_the_tiny_fixture_by_hand_counted_figures() {
+    let out = crossclaim()
+        .args([
+            "eval",
+            "--gold",
+            "fixtures/eval-tiny/gold.json",
+            "fixtures/eval-tiny/report",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    // Gold pairs: a-b, a-c, b-c; predicted cross-outlet pairs: a-b (hit), a-c (c3, miss).
+    assert!(
+        text.contains("precision 0.500, recall 0.333, F1 0.400 (3 gold, 2 predicted)"),
+        "{text}"
+    );
+    assert!(text.contains("disagreements: 1 found, 0 missed"), "{text}");
+    assert!(text.contains("traps flagged: 1 (hours)"), "{text}");
+}
+
+#[test]
+fn pairs_writes_a_row_per_pair_with_same_claim() {
+    let tsv = "label\tsentence1\tsentence2\n\
+               1\tThe storm destroyed 120 homes, officials said.\tOfficials said the storm destroyed 150 homes.\n\
+               0\tThe mayor opened a bridge.\tShares of the bank fell sharply.\n";
+    let out = crossclaim()
+        .args(["pairs", "-"])
+        .write_stdin(tsv)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].contains("score") && lines[0].contains("same_claim"));
+    assert!(lines[1].ends_with("true"), "{text}");
+    assert!(lines[2].ends_with("false"), "{text}");
+}
+
+#[test]
+fn compare_then_eval_on_the_seeds_finds_the_shared_kirby_quotes() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out_dir = dir.path().join("reports");
+    let status = crossclaim()
+        .args(["compare", "seeds", "-q", "-o"])
+        .arg(&out_dir)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .status;
+    assert!(status.success());
+    let out = crossclaim()
+        .args(["eval", "--gold", "fixtures/seeds-gold/gold.json"])
+        .arg(&out_dir)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("not found in claims.csv"), "{text}");
+    let precision: f64 = text
+        .split("precision ")
+        .nth(1)
+        .and_then(|s| s.split(',').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0.0);
+    // Recall on the seeds is the open problem (see the report); what is grouped must be right.
+    assert!(precision >= 0.8, "{text}");
+}
