@@ -51,6 +51,8 @@ pub enum Command {
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
     },
+    /// Join the report folders of shards (`compare --shard i/N`) into one set of reports.
+    Merge(MergeArgs),
     /// Score a report folder against a gold file.
     Eval {
         /// The gold file (JSON, see the README).
@@ -90,6 +92,30 @@ pub struct CompareArgs {
     /// Skip article files larger than this many bytes.
     #[arg(long, default_value_t = 50 * 1024 * 1024)]
     pub max_file_size: u64,
+
+    /// Handle only shard i of N (0 <= i < N), chosen by a hash of the story name;
+    /// `crossclaim merge` joins the shards' report folders.
+    #[arg(long, value_name = "i/N")]
+    pub shard: Option<crate::merge::Shard>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MergeArgs {
+    /// Report folders written by `compare --shard i/N`.
+    #[arg(required = true)]
+    pub dirs: Vec<PathBuf>,
+
+    /// Folder for the merged reports.
+    #[arg(long = "out", short = 'o', default_value = "reports")]
+    pub out: PathBuf,
+
+    /// Do not write: exit 1 and print a diff when the reports in the folder differ.
+    #[arg(long)]
+    pub check: bool,
+
+    /// Start the CSV files with a UTF-8 byte-order mark (for Excel).
+    #[arg(long)]
+    pub bom: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

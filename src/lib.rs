@@ -11,6 +11,7 @@ pub mod compare;
 pub mod config;
 pub mod eval;
 pub mod ingest;
+pub mod merge;
 pub mod model;
 pub mod pairs;
 pub mod quantity;
@@ -85,6 +86,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff { old, new, fail_on } => diff_command(&old, &new, fail_on),
+        Command::Merge(m) => {
+            let analysis = merge::merge(&m.dirs)?;
+            emit(&analysis, &m.out, m.check, m.bom, None)
+        }
         Command::Eval { gold, dir } => {
             let scores = eval::evaluate(&gold, &dir)?;
             print!("{}", scores.to_markdown());
@@ -98,9 +103,12 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
     let options = ingest::IngestOptions {
         max_file_size: c.max_file_size,
     };
-    let ingested = ingest::ingest(&c.inputs, &options);
+    let mut ingested = ingest::ingest(&c.inputs, &options);
     for skip in &ingested.skipped {
         eprintln!("crossclaim: skipped {skip}");
+    }
+    if let Some(shard) = c.shard {
+        ingested.stories.retain(|s| shard.contains(&s.name));
     }
     let progress = progress_bar(ingested.stories.len() as u64, quiet);
     let analysis = Analysis {
@@ -108,9 +116,20 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
         skipped: ingested.skipped,
     };
     progress.finish_and_clear();
-    let files = report::render(&analysis, &report::Options { bom: c.bom })?;
-    if c.check {
-        let diffs = report::check(&c.out, &files);
+    emit(&analysis, &c.out, c.check, c.bom, c.fail_on)
+}
+
+/// Writes (or, with `check`, compares) the reports, and picks the exit status.
+fn emit(
+    analysis: &Analysis,
+    out: &Path,
+    check: bool,
+    bom: bool,
+    fail_on: Option<FailOn>,
+) -> Result<ExitCode> {
+    let files = report::render(analysis, &report::Options { bom })?;
+    if check {
+        let diffs = report::check(out, &files);
         if !diffs.is_empty() {
             for diff in &diffs {
                 print!("{diff}");
@@ -118,12 +137,12 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
             eprintln!(
                 "crossclaim: {} report file(s) in {} differ from what would be written",
                 diffs.len(),
-                c.out.display()
+                out.display()
             );
             return Ok(ExitCode::from(EXIT_CHECK_DIFFERS));
         }
     } else {
-        report::write(&c.out, &files)?;
+        report::write(out, &files)?;
     }
     if !analysis.skipped.is_empty() {
         eprintln!(
@@ -139,7 +158,7 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
         .filter(|d| d.verdict != model::Verdict::Update)
         .map(|d| d.severity)
         .min();
-    Ok(if fails_on(c.fail_on, worst) {
+    Ok(if fails_on(fail_on, worst) {
         ExitCode::from(EXIT_DISAGREEMENTS)
     } else {
         ExitCode::SUCCESS

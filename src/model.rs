@@ -6,12 +6,12 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::quantity::Quantity;
 
 /// A half-open byte range `[start, end)` into some text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -56,8 +56,25 @@ impl Serialize for Date {
     }
 }
 
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        let mut parts = text.splitn(3, '-').map(str::parse::<i32>);
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) => Ok(Date {
+                year,
+                month: u8::try_from(month).map_err(serde::de::Error::custom)?,
+                day: u8::try_from(day).map_err(serde::de::Error::custom)?,
+            }),
+            _ => Err(serde::de::Error::custom(format!(
+                "not a YYYY-MM-DD date: {text}"
+            ))),
+        }
+    }
+}
+
 /// One article from one outlet, as ingest hands it on.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
     pub story: String,
     pub outlet: String,
@@ -79,7 +96,7 @@ pub struct Article {
 }
 
 /// An input that could not be read as an article, and why.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Skipped {
     pub path: String,
     pub reason: String,
@@ -100,7 +117,7 @@ pub struct Story {
 }
 
 /// One sentence of one article.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Sentence {
     /// Index into `Story::articles`.
     pub article: usize,
@@ -113,7 +130,7 @@ pub struct Sentence {
 
 /// Sentences from several outlets that state the same claim. Claims partition the
 /// sentences of a story: every sentence sits in exactly one claim, most alone.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claim {
     /// Stable id from the member sentences' content, not from their order.
     pub id: String,
@@ -124,13 +141,13 @@ pub struct Claim {
 }
 
 /// Points at one quantity of one sentence of a story.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct FigureRef {
     pub sentence: usize,
     pub quantity: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Major,
@@ -147,7 +164,7 @@ impl Severity {
 }
 
 /// What kind of conflict a pair of figures is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The outlets state incompatible figures for the same measure.
@@ -169,7 +186,7 @@ impl Verdict {
 }
 
 /// Two figures from two outlets that measure the same thing and do not agree.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Disagreement {
     /// Stable id from the two sentences and figures.
     pub id: String,

@@ -7,12 +7,12 @@
 
 mod extract;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use extract::extract;
 
 /// How the text qualifies a figure; decides the interval it allows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Hedge {
     Exact,
@@ -25,7 +25,7 @@ pub enum Hedge {
 
 /// The dimension of a figure. Only figures of the same kind are ever compared;
 /// years, dates, times, ordinals and `other` are never compared at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Count,
@@ -56,7 +56,7 @@ impl Kind {
 }
 
 /// One figure found in a text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// The span as written, hedge included.
     pub text: String,

@@ -17,7 +17,7 @@ use crate::model::{Analysis, StoryReport};
 use crate::quantity::{Hedge, Quantity};
 
 pub use diff::{DiffSummary, diff_dirs};
-pub use json::SCHEMA_VERSION;
+pub use json::{SCHEMA_VERSION, read as read_json};
 
 /// Choices that change the bytes of the reports.
 #[derive(Debug, Clone, Copy, Default)]
