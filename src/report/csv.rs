@@ -4,11 +4,50 @@
 //! crate, columns in the order of the row structs, figures as plain numbers, and
 //! text cells a spreadsheet would run as a formula defused (OWASP CSV injection).
 
+use std::io::Write;
+
 use anyhow::Result;
 use serde::Serialize;
 
 use super::{figures_cell, hedge_name, plain_number};
-use crate::model::Analysis;
+use crate::model::StoryReport;
+
+/// The columns of `claims.csv`, in the order of `ClaimRow`'s fields.
+pub const CLAIM_COLUMNS: &[&str] = &[
+    "claim_id",
+    "story",
+    "outlet",
+    "source",
+    "sentence_no",
+    "start",
+    "end",
+    "sentence",
+    "outlets",
+    "claim_size",
+    "quantities",
+];
+
+/// The columns of `disagreements.csv`, in the order of `DisagreementRow`'s fields.
+pub const DISAGREEMENT_COLUMNS: &[&str] = &[
+    "disagreement_id",
+    "story",
+    "verdict",
+    "severity",
+    "measure",
+    "outlet_a",
+    "quantity_a",
+    "value_a",
+    "hedge_a",
+    "outlet_b",
+    "quantity_b",
+    "value_b",
+    "hedge_b",
+    "unit",
+    "relative_difference",
+    "sentence_a",
+    "sentence_b",
+    "explanation",
+];
 
 #[derive(Serialize)]
 struct ClaimRow<'a> {
@@ -50,75 +89,77 @@ struct DisagreementRow<'a> {
 /// The UTF-8 byte-order mark that tells Excel the file is UTF-8.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn writer(bom: bool) -> csv::Writer<Vec<u8>> {
-    let start = if bom { BOM.to_vec() } else { Vec::new() };
+/// A CSV writer that has written the optional BOM and the header row, so that a
+/// file with no rows still names its columns.
+pub fn writer<W: Write>(mut inner: W, bom: bool, columns: &[&str]) -> Result<csv::Writer<W>> {
+    if bom {
+        inner.write_all(BOM)?;
+    }
     // Records end with LF, not RFC 4180's CRLF: every spreadsheet reads both, and
     // LF keeps the committed reports diffable line by line.
-    csv::Writer::from_writer(start)
+    let mut out = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(inner);
+    out.write_record(columns)?;
+    Ok(out)
 }
 
-/// One row per sentence of every article, grouped by story and article.
-pub fn claims(analysis: &Analysis, bom: bool) -> Result<Vec<u8>> {
-    let mut out = writer(bom);
-    for story in &analysis.stories {
-        let mut claim_of = vec![0; story.sentences.len()];
-        for (c, claim) in story.claims.iter().enumerate() {
-            for &m in &claim.members {
-                claim_of[m] = c;
-            }
-        }
-        for (i, sentence) in story.sentences.iter().enumerate() {
-            let claim = &story.claims[claim_of[i]];
-            let article = story.article_of(i);
-            out.serialize(ClaimRow {
-                claim_id: &claim.id,
-                story: defuse(&story.story.name),
-                outlet: defuse(&article.outlet),
-                source: defuse(&article.source),
-                sentence_no: sentence.no + 1,
-                start: sentence.span.start,
-                end: sentence.span.end,
-                sentence: defuse(&sentence.text),
-                outlets: claim.outlets,
-                claim_size: claim.members.len(),
-                quantities: defuse(&figures_cell(&story.quantities[i])),
-            })?;
+/// One row per sentence of the story's articles, in article order.
+pub fn claim_rows<W: Write>(out: &mut csv::Writer<W>, story: &StoryReport) -> Result<()> {
+    let mut claim_of = vec![0; story.sentences.len()];
+    for (c, claim) in story.claims.iter().enumerate() {
+        for &m in &claim.members {
+            claim_of[m] = c;
         }
     }
-    Ok(out.into_inner()?)
+    for (i, sentence) in story.sentences.iter().enumerate() {
+        let claim = &story.claims[claim_of[i]];
+        let article = story.article_of(i);
+        out.serialize(ClaimRow {
+            claim_id: &claim.id,
+            story: defuse(&story.story.name),
+            outlet: defuse(&article.outlet),
+            source: defuse(&article.source),
+            sentence_no: sentence.no + 1,
+            start: sentence.span.start,
+            end: sentence.span.end,
+            sentence: defuse(&sentence.text),
+            outlets: claim.outlets,
+            claim_size: claim.members.len(),
+            quantities: defuse(&figures_cell(&story.quantities[i])),
+        })?;
+    }
+    Ok(())
 }
 
-/// One row per pair of conflicting figures.
-pub fn disagreements(analysis: &Analysis, bom: bool) -> Result<Vec<u8>> {
-    let mut out = writer(bom);
-    for story in &analysis.stories {
-        for d in &story.disagreements {
-            let (qa, qb) = (story.figure(d.a), story.figure(d.b));
-            out.serialize(DisagreementRow {
-                disagreement_id: &d.id,
-                story: defuse(&story.story.name),
-                verdict: d.verdict.as_str(),
-                severity: d.severity.as_str(),
-                measure: defuse(&d.measure),
-                outlet_a: defuse(&story.article_of(d.a.sentence).outlet),
-                quantity_a: defuse(&qa.text),
-                value_a: plain_number(qa.value),
-                hedge_a: hedge_name(qa.hedge),
-                outlet_b: defuse(&story.article_of(d.b.sentence).outlet),
-                quantity_b: defuse(&qb.text),
-                value_b: plain_number(qb.value),
-                hedge_b: hedge_name(qb.hedge),
-                unit: defuse(&qa.unit),
-                relative_difference: plain_number(
-                    (d.relative_difference * 10_000.0).round() / 10_000.0,
-                ),
-                sentence_a: defuse(&story.sentences[d.a.sentence].text),
-                sentence_b: defuse(&story.sentences[d.b.sentence].text),
-                explanation: defuse(&d.explanation),
-            })?;
-        }
+/// One row per pair of conflicting figures of the story.
+pub fn disagreement_rows<W: Write>(out: &mut csv::Writer<W>, story: &StoryReport) -> Result<()> {
+    for d in &story.disagreements {
+        let (qa, qb) = (story.figure(d.a), story.figure(d.b));
+        out.serialize(DisagreementRow {
+            disagreement_id: &d.id,
+            story: defuse(&story.story.name),
+            verdict: d.verdict.as_str(),
+            severity: d.severity.as_str(),
+            measure: defuse(&d.measure),
+            outlet_a: defuse(&story.article_of(d.a.sentence).outlet),
+            quantity_a: defuse(&qa.text),
+            value_a: plain_number(qa.value),
+            hedge_a: hedge_name(qa.hedge),
+            outlet_b: defuse(&story.article_of(d.b.sentence).outlet),
+            quantity_b: defuse(&qb.text),
+            value_b: plain_number(qb.value),
+            hedge_b: hedge_name(qb.hedge),
+            unit: defuse(&qa.unit),
+            relative_difference: plain_number(
+                (d.relative_difference * 10_000.0).round() / 10_000.0,
+            ),
+            sentence_a: defuse(&story.sentences[d.a.sentence].text),
+            sentence_b: defuse(&story.sentences[d.b.sentence].text),
+            explanation: defuse(&d.explanation),
+        })?;
     }
-    Ok(out.into_inner()?)
+    Ok(())
 }
 
 /// Prefixes a text cell that a spreadsheet would evaluate as a formula with `'`,
@@ -134,7 +175,52 @@ pub fn defuse(cell: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::defuse;
+    use super::*;
+
+    #[test]
+    fn column_lists_match_the_row_fields() {
+        let mut out = csv::Writer::from_writer(Vec::new());
+        out.serialize(ClaimRow {
+            claim_id: "c",
+            story: String::new(),
+            outlet: String::new(),
+            source: String::new(),
+            sentence_no: 1,
+            start: 0,
+            end: 0,
+            sentence: String::new(),
+            outlets: 1,
+            claim_size: 1,
+            quantities: String::new(),
+        })
+        .unwrap();
+        let text = String::from_utf8(out.into_inner().unwrap()).unwrap();
+        assert_eq!(text.lines().next().unwrap(), CLAIM_COLUMNS.join(","));
+        let mut out = csv::Writer::from_writer(Vec::new());
+        out.serialize(DisagreementRow {
+            disagreement_id: "d",
+            story: String::new(),
+            verdict: "",
+            severity: "",
+            measure: String::new(),
+            outlet_a: String::new(),
+            quantity_a: String::new(),
+            value_a: String::new(),
+            hedge_a: "",
+            outlet_b: String::new(),
+            quantity_b: String::new(),
+            value_b: String::new(),
+            hedge_b: "",
+            unit: String::new(),
+            relative_difference: String::new(),
+            sentence_a: String::new(),
+            sentence_b: String::new(),
+            explanation: String::new(),
+        })
+        .unwrap();
+        let text = String::from_utf8(out.into_inner().unwrap()).unwrap();
+        assert_eq!(text.lines().next().unwrap(), DISAGREEMENT_COLUMNS.join(","));
+    }
 
     #[test]
     fn defuses_formula_cells() {

@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::{Totals, hedge_name};
-use crate::model::{Analysis, Disagreement, FigureRef, StoryReport};
+use crate::model::{Disagreement, FigureRef, Skipped, StoryReport};
 use crate::quantity::Quantity;
 
 const STYLE: &str = "\
@@ -27,9 +27,8 @@ table{border-collapse:collapse;width:100%;margin:.6rem 0 1.2rem}td,th{border:1px
 th{background:#f3f3f3}td.outlet{width:12rem;white-space:nowrap}\
 mark.q{background:#fff1b8;font-weight:normal}";
 
-/// The whole page.
-pub fn page(analysis: &Analysis) -> String {
-    let t = Totals::of(analysis);
+/// The top of the page: title, counts and the index of stories (name, disagreements).
+pub fn head(totals: &Totals, stories: &[(String, usize)]) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
@@ -37,33 +36,30 @@ pub fn page(analysis: &Analysis) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>crossclaim report</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
          <h1>crossclaim report</h1>\n<p class=\"muted\">{}</p>\n",
-        t.line()
+        totals.line()
     );
-    if analysis.stories.len() > 1 {
-        let links: Vec<String> = analysis
-            .stories
+    if stories.len() > 1 {
+        let links: Vec<String> = stories
             .iter()
             .enumerate()
-            .map(|(i, story)| {
-                format!(
-                    "<a href=\"#story-{i}\">{}</a> ({})",
-                    escape(&story.story.name),
-                    story.disagreements.len()
-                )
+            .map(|(i, (name, count))| {
+                format!("<a href=\"#story-{i}\">{}</a> ({count})", escape(name))
             })
             .collect();
         let _ = write!(h, "<nav>Stories (disagreements): {}", links.join(" · "));
         h.push_str("</nav>\n");
     }
-    // Stories with the most disagreements first, so that they open the page.
-    let mut order: Vec<usize> = (0..analysis.stories.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(analysis.stories[i].disagreements.len()));
-    for i in order {
-        story_section(&mut h, i, &analysis.stories[i]);
-    }
-    if !analysis.skipped.is_empty() {
+    h
+}
+
+/// The sections, stories with the most disagreements first so that they open
+/// the page (ties in story order), then what was skipped.
+pub fn body(mut sections: Vec<(usize, usize, String)>, skipped: &[Skipped]) -> String {
+    sections.sort_by_key(|&(disagreements, index, _)| (std::cmp::Reverse(disagreements), index));
+    let mut h: String = sections.into_iter().map(|(_, _, html)| html).collect();
+    if !skipped.is_empty() {
         h.push_str("<h2>Skipped inputs</h2>\n<ul>\n");
-        for s in &analysis.skipped {
+        for s in skipped {
             let _ = writeln!(
                 h,
                 "<li><code>{}</code>: {}</li>",
@@ -77,7 +73,8 @@ pub fn page(analysis: &Analysis) -> String {
     h
 }
 
-fn story_section(h: &mut String, index: usize, story: &StoryReport) {
+/// One story: its disagreements side by side, then its shared claims.
+pub fn story_section(h: &mut String, index: usize, story: &StoryReport) {
     let outlets: Vec<String> = story
         .story
         .articles

@@ -3,19 +3,11 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::model::{Analysis, Article, Claim, Disagreement, Sentence, Skipped};
+use crate::model::{Analysis, Article, Claim, Disagreement, Sentence, Skipped, StoryReport};
 use crate::quantity::Quantity;
 
 /// Bumped on any change a consumer could notice; documented in the README.
 pub const SCHEMA_VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct Report<'a> {
-    schema: &'static str,
-    version: u32,
-    stories: Vec<StoryJson<'a>>,
-    skipped: &'a [Skipped],
-}
 
 #[derive(Serialize)]
 struct StoryJson<'a> {
@@ -33,34 +25,57 @@ struct SentenceJson<'a> {
     quantities: &'a [Quantity],
 }
 
-pub fn report(analysis: &Analysis) -> Result<Vec<u8>> {
-    let report = Report {
-        schema: "crossclaim-report",
-        version: SCHEMA_VERSION,
-        stories: analysis
-            .stories
+/// The opening of the document, up to the stories array.
+pub fn head() -> Vec<u8> {
+    format!("{{\n  \"schema\": \"crossclaim-report\",\n  \"version\": {SCHEMA_VERSION},\n  \"stories\": [")
+        .into_bytes()
+}
+
+/// One story as an element of the stories array (pretty, indented to its depth);
+/// `first` leaves out the separating comma.
+pub fn story(s: &StoryReport, first: bool) -> Result<Vec<u8>> {
+    let json = StoryJson {
+        name: &s.story.name,
+        articles: &s.story.articles,
+        sentences: s
+            .sentences
             .iter()
-            .map(|s| StoryJson {
-                name: &s.story.name,
-                articles: &s.story.articles,
-                sentences: s
-                    .sentences
-                    .iter()
-                    .zip(&s.quantities)
-                    .map(|(sentence, quantities)| SentenceJson {
-                        sentence,
-                        quantities,
-                    })
-                    .collect(),
-                claims: &s.claims,
-                disagreements: &s.disagreements,
+            .zip(&s.quantities)
+            .map(|(sentence, quantities)| SentenceJson {
+                sentence,
+                quantities,
             })
             .collect(),
-        skipped: &analysis.skipped,
+        claims: &s.claims,
+        disagreements: &s.disagreements,
     };
-    let mut bytes = serde_json::to_vec_pretty(&report)?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    let lead = if first { "\n    " } else { ",\n    " };
+    Ok(indented(&serde_json::to_vec_pretty(&json)?, lead, "    "))
+}
+
+/// The end of the stories array, the skipped inputs and the closing brace.
+pub fn tail(skipped: &[Skipped]) -> Result<Vec<u8>> {
+    let mut out = indented(
+        &serde_json::to_vec_pretty(skipped)?,
+        "\n  ],\n  \"skipped\": ",
+        "  ",
+    );
+    out.extend(b"\n}\n");
+    Ok(out)
+}
+
+/// `lead`, then `pretty` with every line after the first indented by `indent`,
+/// which nests a pretty-printed value at its depth in the document.
+fn indented(pretty: &[u8], lead: &str, indent: &str) -> Vec<u8> {
+    let mut out = lead.as_bytes().to_vec();
+    for (i, line) in pretty.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+            out.extend(indent.as_bytes());
+        }
+        out.extend(line);
+    }
+    out
 }
 
 #[derive(serde::Deserialize)]

@@ -4,21 +4,22 @@
 use std::fmt::Write;
 
 use super::Totals;
-use crate::model::{Analysis, StoryReport};
+use crate::model::{Skipped, StoryReport};
 
 /// How many shared claims each story lists.
 const TOP_CLAIMS: usize = 10;
 
-pub fn summary(analysis: &Analysis) -> String {
-    let t = Totals::of(analysis);
-    let mut md = String::from("# crossclaim summary\n\n");
-    let _ = writeln!(md, "{}\n", t.line());
-    for story in &analysis.stories {
-        story_section(&mut md, story);
-    }
-    if !analysis.skipped.is_empty() {
+/// The title and the counts, written once every story is known.
+pub fn head(totals: &Totals) -> String {
+    format!("# crossclaim summary\n\n{}\n\n", totals.line())
+}
+
+/// What was skipped, after the stories.
+pub fn tail(skipped: &[Skipped]) -> String {
+    let mut md = String::new();
+    if !skipped.is_empty() {
         md.push_str("## Skipped inputs\n\n");
-        for s in &analysis.skipped {
+        for s in skipped {
             let _ = writeln!(md, "- `{}`: {}", code(&s.path), cell(&s.reason));
         }
         md.push('\n');
@@ -26,7 +27,8 @@ pub fn summary(analysis: &Analysis) -> String {
     md
 }
 
-fn story_section(md: &mut String, story: &StoryReport) {
+/// One story: its disagreements and the claims most outlets share.
+pub fn story_section(md: &mut String, story: &StoryReport) {
     let _ = writeln!(md, "## Story `{}`\n", code(&story.story.name));
     let outlets: Vec<String> = story
         .story

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::model::{Analysis, StoryReport};
+use crate::model::{Analysis, Skipped, StoryReport};
 use crate::quantity::{Hedge, Quantity};
 
 pub use diff::{DiffSummary, diff_dirs};
@@ -26,18 +26,100 @@ pub struct Options {
     pub bom: bool,
 }
 
-/// Every report file, by name, in the order they are written.
+/// The report files, by name, in the order they are written.
+pub const FILES: [&str; 5] = [
+    "claims.csv",
+    "disagreements.csv",
+    "report.json",
+    "summary.md",
+    "report.html",
+];
+
+/// Every report file of a whole analysis, rendered in memory.
 pub fn render(analysis: &Analysis, options: &Options) -> Result<Vec<(&'static str, Vec<u8>)>> {
-    Ok(vec![
-        ("claims.csv", csv::claims(analysis, options.bom)?),
-        (
-            "disagreements.csv",
-            csv::disagreements(analysis, options.bom)?,
-        ),
-        ("report.json", json::report(analysis)?),
-        ("summary.md", markdown::summary(analysis).into_bytes()),
-        ("report.html", html::page(analysis).into_bytes()),
-    ])
+    let mut sink = Sink::new(Vec::new(), Vec::new(), Vec::new(), options)?;
+    for story in &analysis.stories {
+        sink.add(story)?;
+    }
+    sink.finish(&analysis.skipped)
+}
+
+/// Writes the reports story by story, so a corpus never has to be held in memory
+/// whole: CSV rows and JSON go straight to their writers; the Markdown and HTML
+/// sections are kept (they are small) until the totals that head them are known.
+pub struct Sink<W: Write> {
+    claims: ::csv::Writer<W>,
+    disagreements: ::csv::Writer<W>,
+    json: W,
+    markdown: String,
+    html: Vec<(usize, usize, String)>,
+    index: Vec<(String, usize)>,
+    totals: Totals,
+}
+
+impl<W: Write> Sink<W> {
+    pub fn new(claims: W, disagreements: W, mut json: W, options: &Options) -> Result<Self> {
+        json.write_all(&json::head())?;
+        Ok(Self {
+            claims: csv::writer(claims, options.bom, csv::CLAIM_COLUMNS)?,
+            disagreements: csv::writer(disagreements, options.bom, csv::DISAGREEMENT_COLUMNS)?,
+            json,
+            markdown: String::new(),
+            html: Vec::new(),
+            index: Vec::new(),
+            totals: Totals::default(),
+        })
+    }
+
+    /// Adds one story; stories must come in their final order.
+    pub fn add(&mut self, story: &StoryReport) -> Result<()> {
+        csv::claim_rows(&mut self.claims, story)?;
+        csv::disagreement_rows(&mut self.disagreements, story)?;
+        self.json
+            .write_all(&json::story(story, self.index.is_empty())?)?;
+        markdown::story_section(&mut self.markdown, story);
+        let mut section = String::new();
+        html::story_section(&mut section, self.index.len(), story);
+        self.html
+            .push((story.disagreements.len(), self.index.len(), section));
+        self.index
+            .push((story.story.name.clone(), story.disagreements.len()));
+        self.totals.add(story);
+        Ok(())
+    }
+
+    /// Closes every file: the CSV and JSON writers are flushed and handed back as
+    /// bytes (in memory) or for the caller to sync; returns the five files.
+    pub fn finish(self, skipped: &[Skipped]) -> Result<Vec<(&'static str, Vec<u8>)>>
+    where
+        W: Into<Vec<u8>>,
+    {
+        let (claims, disagreements, json, markdown, html) = self.close(skipped)?;
+        Ok(vec![
+            (FILES[0], claims.into()),
+            (FILES[1], disagreements.into()),
+            (FILES[2], json.into()),
+            (FILES[3], markdown.into_bytes()),
+            (FILES[4], html.into_bytes()),
+        ])
+    }
+
+    /// Finishes the writers and returns them with the Markdown and HTML text.
+    pub fn close(mut self, skipped: &[Skipped]) -> Result<(W, W, W, String, String)> {
+        self.json.write_all(&json::tail(skipped)?)?;
+        self.json.flush()?;
+        let markdown = markdown::head(&self.totals) + &self.markdown + &markdown::tail(skipped);
+        let html = html::head(&self.totals, &self.index) + &html::body(self.html, skipped);
+        Ok((
+            self.claims.into_inner().map_err(|e| e.into_error())?,
+            self.disagreements
+                .into_inner()
+                .map_err(|e| e.into_error())?,
+            self.json,
+            markdown,
+            html,
+        ))
+    }
 }
 
 /// Writes each file to a temporary name in `dir`, then renames it into place.
@@ -110,7 +192,8 @@ fn plain_number(x: f64) -> String {
 }
 
 /// Total counts over all stories, for the summaries.
-struct Totals {
+#[derive(Debug, Default)]
+pub struct Totals {
     stories: usize,
     articles: usize,
     sentences: usize,
@@ -119,15 +202,12 @@ struct Totals {
 }
 
 impl Totals {
-    fn of(analysis: &Analysis) -> Self {
-        let sum = |f: fn(&StoryReport) -> usize| analysis.stories.iter().map(f).sum();
-        Self {
-            stories: analysis.stories.len(),
-            articles: sum(|s| s.story.articles.len()),
-            sentences: sum(|s| s.sentences.len()),
-            shared_claims: sum(|s| s.claims.iter().filter(|c| c.outlets > 1).count()),
-            disagreements: sum(|s| s.disagreements.len()),
-        }
+    fn add(&mut self, s: &StoryReport) {
+        self.stories += 1;
+        self.articles += s.story.articles.len();
+        self.sentences += s.sentences.len();
+        self.shared_claims += s.claims.iter().filter(|c| c.outlets > 1).count();
+        self.disagreements += s.disagreements.len();
     }
 
     /// The counts as one sentence: `1 story, 3 articles, ..., 1 disagreement.`
