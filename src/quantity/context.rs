@@ -31,8 +31,39 @@ pub(super) const PERSON_NOUNS: &[&str] = &[
     "casualties",
     "fatalities",
     "lives",
+    "soldiers",
+    "troops",
+    "fighters",
+    "rebels",
+    "militants",
+    "police",
+    "officers",
+    "doctors",
+    "nurses",
+    "workers",
+    "staff",
+    "members",
+    "journalists",
+    "students",
+    "protesters",
+    "demonstrators",
+    "detainees",
+    "prisoners",
+    "passengers",
+    "miners",
+    "families",
+    "villagers",
+    "pilgrims",
+    "tourists",
+    "voters",
+    "employees",
+    "volunteers",
+    "survivors",
+    "hostages",
+    "infants",
+    "babies",
+    "teenagers",
 ];
-
 /// Events and what they normalise to.
 fn event_of(w: &str) -> Option<&'static str> {
     Some(match w {
@@ -271,6 +302,15 @@ pub(super) fn events(s: &Tokens) -> Vec<(usize, &'static str)> {
     out
 }
 
+/// Tokens from an event word to a figure; a word before the figure counts a half more.
+fn distance(at: usize, first: usize, next: usize) -> usize {
+    if at < first {
+        (first - at) * 2 + 1
+    } else {
+        at.saturating_sub(next) * 2
+    }
+}
+
 /// The nearest event to the figure at tokens `first..next`, not across another figure.
 pub(super) fn nearest_event(
     events: &[(usize, &'static str)],
@@ -288,15 +328,18 @@ pub(super) fn nearest_event(
                     .iter()
                     .any(|&(f, n)| f >= lo && n <= hi && (f, n) != (first, next))
         })
-        .min_by_key(|&&(at, _)| {
-            if at < first {
-                (first - at) * 2 + 1
-            } else {
-                (at - next) * 2
-            }
+        // "struck two hospitals and killed hundreds": an event nearer another
+        // figure is that figure's.
+        .filter(|&&(at, _)| {
+            let own = distance(at, first, next);
+            figures.iter().all(|&(f, n)| distance(at, f, n) >= own)
         })
+        .min_by_key(|&&(at, _)| distance(at, first, next))
         .map(|&(_, e)| e)
 }
+
+/// Speech verbs: a time after them dates the statement, not the figure.
+const SPEECH: [&str; 6] = ["said", "says", "told", "announced", "reported", "stated"];
 
 static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -330,9 +373,11 @@ pub(super) fn scopes(text: &str) -> Vec<(usize, usize, String)> {
             } else {
                 words.join(" ")
             };
-            // "a week-long pause" is no rate.
+            // "a week-long pause" is no rate; "said last week" dates a statement.
             let rate_adjective = c.name("rate").is_some() && text[m.end()..].starts_with('-');
-            (!rate_adjective).then_some((m.start(), m.end(), label))
+            let before = text[..m.start()].trim_end().to_lowercase();
+            let said = c.name("this").is_some() && SPEECH.iter().any(|w| before.ends_with(w));
+            (!rate_adjective && !said).then_some((m.start(), m.end(), label))
         })
         .collect()
 }

@@ -13,6 +13,8 @@ mod measure;
 mod nonfigure;
 mod numbers;
 mod ranges;
+#[cfg(test)]
+mod tests;
 mod tokens;
 mod units;
 

@@ -305,3 +305,55 @@ fn read_sign(s: &Tokens, i: usize) -> (f64, usize) {
         _ => (1.0, i),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> Option<f64> {
+        let s = Tokens::new(text);
+        parse(&s, 0, false).map(|n| n.value)
+    }
+
+    #[test]
+    fn reads_number_words_with_and() {
+        assert_eq!(value("three hundred and twelve"), Some(312.0));
+        assert_eq!(
+            value("twenty-one trillion and three hundred"),
+            Some(21e12 + 300.0)
+        );
+        assert_eq!(value("a hundred and two"), Some(102.0));
+    }
+
+    #[test]
+    fn reads_fractions_in_words() {
+        assert_eq!(value("two and a half"), Some(2.5));
+        assert_eq!(value("three quarters"), Some(0.75));
+        assert_eq!(value("one million and a half"), Some(1.5e6));
+        assert_eq!(value("one hundred and three quarters"), Some(100.75));
+    }
+
+    #[test]
+    fn glued_scales_read_as_multipliers() {
+        assert_eq!(value("10k"), Some(1e4));
+        assert_eq!(value("2.5bn"), Some(2.5e9));
+        assert_eq!(value("1,674.5 million"), Some(1_674_500_000.0));
+    }
+
+    #[test]
+    fn two_numbers_side_by_side_stay_apart() {
+        let s = Tokens::new("3 hundred and 2 hundred");
+        let first = parse(&s, 0, false).map(|n| (n.value, n.next));
+        assert_eq!(first, Some((300.0, 2)));
+    }
+
+    #[test]
+    fn space_grouped_digits_are_one_number() {
+        assert_eq!(value("1 414 021 100 people"), Some(1_414_021_100.0));
+    }
+
+    #[test]
+    fn a_lone_article_is_no_number() {
+        assert_eq!(value("a man"), None);
+    }
+}
