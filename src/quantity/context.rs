@@ -282,8 +282,9 @@ pub(super) fn counted(s: &Tokens, mut j: usize, of_ok: bool) -> Option<String> {
     (w.len() > 1 && !participle).then(|| w.to_owned())
 }
 
-/// Event words of the sentence: token index and normalised event.
-pub(super) fn events(s: &Tokens) -> Vec<(usize, &'static str)> {
+/// Event words of the sentence: token index, normalised event, and whether the
+/// word is an "-ing" form ("killing"), which governs what follows it.
+pub(super) fn events(s: &Tokens) -> Vec<(usize, &'static str, bool)> {
     let mut out = Vec::new();
     for (i, t) in s.toks.iter().enumerate() {
         if t.kind != Tok::Word {
@@ -294,9 +295,9 @@ pub(super) fn events(s: &Tokens) -> Vec<(usize, &'static str)> {
         let toll = w == "toll" && matches!(before, "death" | "casualty");
         let lives = w == "lives" && matches!(before, "their" | "lost");
         if toll || lives {
-            out.push((i, "deaths"));
+            out.push((i, "deaths", false));
         } else if let Some(e) = event_of(w) {
-            out.push((i, e));
+            out.push((i, e, w.ends_with("ing") && w != "missing"));
         }
     }
     out
@@ -313,14 +314,14 @@ fn distance(at: usize, first: usize, next: usize) -> usize {
 
 /// The nearest event to the figure at tokens `first..next`, not across another figure.
 pub(super) fn nearest_event(
-    events: &[(usize, &'static str)],
+    events: &[(usize, &'static str, bool)],
     first: usize,
     next: usize,
     figures: &[(usize, usize)],
 ) -> Option<&'static str> {
     events
         .iter()
-        .filter(|&&(at, _)| {
+        .filter(|&&(at, _, _)| {
             let (lo, hi) = if at < first { (at, first) } else { (next, at) };
             at + 8 >= first
                 && at <= next + 12
@@ -330,12 +331,17 @@ pub(super) fn nearest_event(
         })
         // "struck two hospitals and killed hundreds": an event nearer another
         // figure is that figure's.
-        .filter(|&&(at, _)| {
+        // "killing at least 120": an -ing event governs the figure after it only.
+        .filter(|&&(at, _, ing)| at < first || !ing)
+        .filter(|&&(at, _, ing)| {
             let own = distance(at, first, next);
-            figures.iter().all(|&(f, n)| distance(at, f, n) >= own)
+            figures
+                .iter()
+                .filter(|&&(f, _)| !(ing && at > f))
+                .all(|&(f, n)| distance(at, f, n) >= own)
         })
-        .min_by_key(|&&(at, _)| distance(at, first, next))
-        .map(|&(_, e)| e)
+        .min_by_key(|&&(at, _, _)| distance(at, first, next))
+        .map(|&(_, e, _)| e)
 }
 
 /// Speech verbs: a time after them dates the statement, not the figure.
@@ -382,6 +388,15 @@ pub(super) fn scopes(text: &str) -> Vec<(usize, usize, String)> {
         .collect()
 }
 
+/// Bytes between a scope `a..b` and a figure `start..end`; one before counts double.
+fn byte_distance(a: usize, b: usize, start: usize, end: usize) -> usize {
+    if b <= start {
+        (start - b) * 2 + 1
+    } else {
+        a.saturating_sub(end) * 2
+    }
+}
+
 /// The scope nearest the figure at bytes `start..end`, preferring one after it.
 pub(super) fn nearest_scope(
     scopes: &[(usize, usize, String)],
@@ -401,13 +416,14 @@ pub(super) fn nearest_scope(
                     .iter()
                     .any(|&(f, n)| f >= lo && n <= hi && (f, n) != (start, end))
         })
-        .min_by_key(|&&(a, b, _)| {
-            if b <= start {
-                (start - b) * 2 + 1
-            } else {
-                (a - end) * 2
-            }
+        // "1.5 million barrels a day, down 7 per cent": the rate is the barrels'.
+        .filter(|&&(a, b, _)| {
+            let own = byte_distance(a, b, start, end);
+            figures
+                .iter()
+                .all(|&(f, n)| byte_distance(a, b, f, n) >= own)
         })
+        .min_by_key(|&&(a, b, _)| byte_distance(a, b, start, end))
         .map(|(_, _, label)| label.clone())
 }
 

@@ -88,7 +88,13 @@ fn read_at(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Figure> {
     let a = measure(s, i, prev_end)?;
     let hedged =
         hedges::before(&s.lower, s.toks[a.first].start).is_some_and(|(sh, _)| sh != Shape::Exact);
-    let verdict = if a.implied {
+    let time_ref = matches!(
+        s.low(a.after),
+        "ago" | "later" | "earlier" | "before" | "after"
+    );
+    let verdict = if a.implied && a.kind() == Some(Kind::Duration) && time_ref {
+        Verdict::Not(Kind::Other, a.after)
+    } else if a.implied {
         Verdict::Figure
     } else {
         nonfigure::judge(s, &a.num, a.kind(), a.currency.is_some(), a.after, hedged)
@@ -240,10 +246,23 @@ fn tidy(v: f64) -> f64 {
     if r.is_finite() { r } else { v }
 }
 
+/// Scope narrows amounts ("per day", "so far"); a duration or a length has none.
+fn scoped(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Count | Kind::Percent | Kind::Money | Kind::Volume | Kind::Mass | Kind::Area
+    )
+}
+
 fn finish(s: &Tokens, figures: Vec<Figure>) -> Vec<Quantity> {
     let events = context::events(s);
     let spans: Vec<(usize, usize)> = figures.iter().map(|f| (f.first, f.next)).collect();
-    let bytes: Vec<(usize, usize)> = figures.iter().map(|f| (f.start, f.end)).collect();
+    // Only figures that can carry a scope compete for one.
+    let bytes: Vec<(usize, usize)> = figures
+        .iter()
+        .filter(|f| scoped(f.kind))
+        .map(|f| (f.start, f.end))
+        .collect();
     let scopes = context::scopes(s.text);
     figures
         .into_iter()
@@ -280,9 +299,7 @@ fn finish(s: &Tokens, figures: Vec<Figure>) -> Vec<Quantity> {
             } else {
                 unit_name
             };
-            // Scope narrows amounts; a duration or a length has none to compare.
-            let scoped = matches!(f.kind, Kind::Count | Kind::Percent | Kind::Money);
-            let scope = (figure && scoped)
+            let scope = (figure && scoped(f.kind))
                 .then(|| context::nearest_scope(&scopes, f.start, f.end, &bytes))
                 .flatten();
             let norm = |v: f64| {

@@ -70,7 +70,7 @@ pub(super) fn digit_scale(s: &Tokens, j: usize, currency: bool) -> Option<f64> {
         "mn" | "mln" | "mil" => 1e6,
         // A lowercase "m" after a plain number is a metre; after money or in
         // capitals ("10M") it is a million.
-        "m" if currency || raw == "M" => 1e6,
+        "m" if currency || raw == "M" || counts_after(s, j) => 1e6,
         "mm" if raw == "MM" => 1e6,
         "bn" | "bln" => 1e9,
         "b" if glued => 1e9,
@@ -78,6 +78,19 @@ pub(super) fn digit_scale(s: &Tokens, j: usize, currency: bool) -> Option<f64> {
         "t" if currency && raw == "T" => 1e12,
         w => scale_word(w)?,
     })
+}
+
+/// "1.8m residents": a plural noun after a glued "m" makes it a million, not metres.
+fn counts_after(s: &Tokens, j: usize) -> bool {
+    let w = s.low(j + 1);
+    s.glued(j)
+        && s.kind(j + 1) == Some(Tok::Word)
+        && w.len() > 3
+        && w.ends_with('s')
+        && !matches!(
+            w,
+            "tall" | "long" | "high" | "wide" | "deep" | "across" | "away"
+        )
 }
 
 /// Fraction denominators: "third" is 3, "quarters" 4.
@@ -174,7 +187,8 @@ fn slash_fraction(s: &Tokens, j: usize) -> Option<f64> {
         && !(s.low(j + 3) == "/" && s.glued(j + 3))
         && !(j > 0 && s.low(j - 1) == "/" && s.glued(j));
     let den = s.toks.get(j + 2)?.value;
-    (ok && den > 0.0).then(|| s.toks[j].value / den)
+    // "24/7" and "9/11" are no fractions: only proper ones are read.
+    (ok && den > s.toks[j].value).then(|| s.toks[j].value / den)
 }
 
 /// Whether token `j` follows the one before after exactly one space.

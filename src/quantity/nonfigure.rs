@@ -204,6 +204,21 @@ pub(super) fn judge(
     if matches!(next_w, "am" | "pm") || dotted || oclock {
         return Verdict::Not(Kind::Time, next + 1);
     }
+    // "won 3-1": a score, whose second number is lower.
+    let pair =
+        next_w == "-" && s.glued(next) && s.kind(next + 1) == Some(Tok::Num) && s.glued(next + 1);
+    if pair
+        && n.bare_digits
+        && s.toks[next + 1].plain
+        && s.toks[next + 1].value < n.value
+        && s.raw(first).len() < 4
+        && !(s.glued(next + 2) && s.kind(next + 2) == Some(Tok::Word))
+    {
+        return Verdict::Not(Kind::Other, next + 2);
+    }
+    if matches!(word, "magnitude" | "rated" | "scale") && unit.is_none() {
+        return Verdict::Not(Kind::Other, next);
+    }
     if let Some(end) = digit_chain(s, first, next) {
         return Verdict::Not(if end.1 { Kind::Date } else { Kind::Other }, end.0);
     }
@@ -365,7 +380,8 @@ fn digit_chain(s: &Tokens, first: usize, next: usize) -> Option<(usize, bool)> {
         && matches!(s.low(first - 1), "-" | "/")
         && s.glued(first)
         && s.kind(first - 2) == Some(Tok::Num);
-    if groups >= 3 || before_joined && groups >= 2 {
+    let slash_pair = groups == 2 && sep == "/";
+    if groups >= 3 || (before_joined && groups >= 2) || slash_pair {
         let date = sep == "/" || (groups == 3 && s.raw(first).len() == 4);
         return Some((end, date));
     }
