@@ -166,8 +166,9 @@ pub(super) fn judge(
     {
         return Verdict::Drop;
     }
-    // "one of the first examples" picks one out of a group; it counts nothing.
-    if raw.eq_ignore_ascii_case("one") && next_w == "of" {
+    // "one of the first examples" picks one out of a group; it counts nothing,
+    // unless hedged ("at least one of the hospitals").
+    if raw.eq_ignore_ascii_case("one") && next_w == "of" && !hedged {
         return Verdict::Not(Kind::Other, next);
     }
     // "the first half of the year" is a period.

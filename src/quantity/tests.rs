@@ -218,3 +218,22 @@ fn a_name_with_a_number_is_other() {
 fn angles_are_not_temperatures() {
     assert_eq!(kinds("Rotate 90°"), [Kind::Other]);
 }
+
+#[test]
+fn one_of_a_group_counts_only_when_hedged() {
+    assert_eq!(kinds("It is one of the first examples."), [Kind::Other]);
+    let q = one("At least one of the bridges collapsed.");
+    assert_eq!(
+        (q.hedge, q.counted.as_deref()),
+        (Hedge::LowerBound, Some("bridges"))
+    );
+}
+
+#[test]
+fn scores_and_round_the_clock_are_not_figures() {
+    assert!(
+        extract("They won 3-1 with 24/7 coverage.")
+            .iter()
+            .all(|q| !q.kind.is_figure())
+    );
+}
