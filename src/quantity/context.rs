@@ -1,7 +1,7 @@
 //! What a figure counts and under which circumstances: the head noun after it
 //! ("six-year civil war" -> war), the event nearby (killed, died, death toll ->
-//! deaths) and scope words ("in the last week", "so far", "since 2011"). The
-//! comparison stage matches figures on these, so they are normalised here.
+//! deaths) and scope words that narrow it ("in the last week", "since 2011", "per
+//! day", "in the city"). The comparison stage matches figures on these.
 
 use std::sync::LazyLock;
 
@@ -370,12 +370,14 @@ pub(super) fn scopes(text: &str) -> Vec<(usize, usize, String)> {
             let m = c.get(0)?;
             let lower = m.as_str().to_lowercase();
             let words: Vec<&str> = lower.split_whitespace().collect();
+            // "so far", "to date", "during the war" name the cumulative total, which is
+            // what an unscoped toll states too: they narrow nothing, so they give no
+            // scope and "430,000 died during the war" still meets "500,000 killed".
+            if c.name("sofar").is_some() || c.name("war").is_some() {
+                return None;
+            }
             let label = if c.name("last").is_some() {
-                format!("last {}", words[3..].join(" "))
-            } else if c.name("sofar").is_some() {
-                "so far".to_owned()
-            } else if c.name("war").is_some() {
-                "whole conflict".to_owned()
+                format!("last {}", words.get(3..).unwrap_or_default().join(" "))
             } else {
                 words.join(" ")
             };
@@ -447,8 +449,8 @@ mod tests {
 
     #[test]
     fn last_week_scope_is_normalised() {
-        let found = scopes("killed within the past week, so far");
+        let found = scopes("killed within the past week, since 2011 and so far");
         let labels: Vec<&str> = found.iter().map(|s| s.2.as_str()).collect();
-        assert_eq!(labels, ["last week", "so far"]);
+        assert_eq!(labels, ["last week", "since 2011"]);
     }
 }
