@@ -1,462 +1,341 @@
-//! The extractor: finds numbers (digits, words, fractions), then reads the hedge
-//! before them and the unit, counted noun, event and scope around them.
+//! The extractor: walks the tokens once, reads each number phrase with its unit or
+//! currency, joins ranges ("between 20 and 30", "8- to 16-meter"), reads the hedge
+//! around it, sorts out numbers that are not figures, then attaches what is
+//! counted, the event and the scope.
 
-use std::sync::LazyLock;
+use super::hedges::{self, Shape};
+use super::measure::{Measured, measure, ratio};
+use super::nonfigure::{self, Verdict};
+use super::numbers::{self, Num};
+use super::ranges::{merge_bounds, read_range};
+use super::tokens::{Tok, Tokens};
+use super::units;
+use super::{Hedge, Kind, Quantity, context};
 
-use regex::Regex;
-
-use super::{Hedge, Kind, Quantity};
-
-/// Digits with separators and decimals, a vulgar fraction, or a run of number words.
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)
-        (?P<cur>US\$|\$|£|€)?\s?
-        (?:
-          (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<frac>[½¼¾⅓⅔])?
-          | (?P<vf>[½¼¾⅓⅔])
-          | \b(?P<long>hour|day|week|month|year)-long\b
-          | (?P<words>\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen
-              |fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty
-              |seventy|eighty|ninety|hundred|a\ dozen|dozen|half\ a|a\ half|half)
-              (?:[\s-]+(?:and\ )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
-              |thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty
-              |fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion))*)\b)
-        )
-        (?P<scale>\s?(?:million|billion|trillion|thousand|bn|m|k)\b)?",
-    )
-    .expect("number pattern is valid")
-});
-
-/// What may follow a number, with the normalised unit, its kind and the factor to it.
-const UNITS: &[(&str, &str, Kind, f64)] = &[
-    ("percent", "percent", Kind::Percent, 1.0),
-    ("per cent", "percent", Kind::Percent, 1.0),
-    ("%", "percent", Kind::Percent, 1.0),
-    ("minutes", "hour", Kind::Duration, 1.0 / 60.0),
-    ("minute", "hour", Kind::Duration, 1.0 / 60.0),
-    ("hours", "hour", Kind::Duration, 1.0),
-    ("hour", "hour", Kind::Duration, 1.0),
-    ("days", "hour", Kind::Duration, 24.0),
-    ("day", "hour", Kind::Duration, 24.0),
-    ("weeks", "hour", Kind::Duration, 168.0),
-    ("week", "hour", Kind::Duration, 168.0),
-    ("months", "hour", Kind::Duration, 730.5),
-    ("month", "hour", Kind::Duration, 730.5),
-    ("years", "hour", Kind::Duration, 8766.0),
-    ("year", "hour", Kind::Duration, 8766.0),
-    ("kilometres", "km", Kind::Length, 1.0),
-    ("kilometers", "km", Kind::Length, 1.0),
-    ("kilometre", "km", Kind::Length, 1.0),
-    ("kilometer", "km", Kind::Length, 1.0),
-    ("km", "km", Kind::Length, 1.0),
-    ("miles", "km", Kind::Length, 1.609_344),
-    ("mile", "km", Kind::Length, 1.609_344),
-    ("square miles", "hectare", Kind::Area, 258.998_811),
-    ("acres", "hectare", Kind::Area, 0.404_685_642),
-    ("acre", "hectare", Kind::Area, 0.404_685_642),
-    ("hectares", "hectare", Kind::Area, 1.0),
-    ("barrels", "litre", Kind::Volume, 158.987_295),
-    ("gallons", "litre", Kind::Volume, 3.785_411_784),
-    ("litres", "litre", Kind::Volume, 1.0),
-    ("liters", "litre", Kind::Volume, 1.0),
-];
-
-/// Hedge phrases that stand right before a figure, longest first.
-const HEDGES: &[(&str, Hedge)] = &[
-    ("as many as", Hedge::UpperBound),
-    ("no more than", Hedge::UpperBound),
-    ("fewer than", Hedge::UpperBound),
-    ("less than", Hedge::UpperBound),
-    ("up to", Hedge::UpperBound),
-    ("more than", Hedge::LowerBound),
-    ("at least", Hedge::LowerBound),
-    ("upwards of", Hedge::LowerBound),
-    ("over", Hedge::LowerBound),
-    ("an estimated", Hedge::Approximate),
-    ("approximately", Hedge::Approximate),
-    ("roughly", Hedge::Approximate),
-    ("around", Hedge::Approximate),
-    ("about", Hedge::Approximate),
-    ("some", Hedge::Approximate),
-    ("nearly", Hedge::UpperBound),
-    ("almost", Hedge::UpperBound),
-];
-
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Words that name an event, and the event they normalise to.
-const EVENTS: &[(&str, &str)] = &[
-    ("killed", "deaths"),
-    ("died", "deaths"),
-    ("dead", "deaths"),
-    ("deaths", "deaths"),
-    ("death toll", "deaths"),
-    ("lost their lives", "deaths"),
-    ("injured", "injured"),
-    ("wounded", "injured"),
-    ("hurt", "injured"),
-    ("trapped", "trapped"),
-    ("displaced", "displaced"),
-    ("evacuated", "evacuated"),
-    ("arrested", "arrested"),
-    ("destroyed", "destroyed"),
-];
-
-const PERSON_NOUNS: &[&str] = &[
-    "people",
-    "persons",
-    "civilians",
-    "residents",
-    "individuals",
-    "men",
-    "women",
-    "children",
-];
+/// A figure being assembled.
+pub(super) struct Figure {
+    pub first: usize,
+    pub next: usize,
+    pub start: usize,
+    pub end: usize,
+    pub number: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub hedge: Hedge,
+    pub hedge_words: Option<String>,
+    pub m: Measured,
+    pub kind: Kind,
+}
 
 /// Finds every quantity in `text`, in order of position.
 pub fn extract(text: &str) -> Vec<Quantity> {
-    NUMBER
-        .captures_iter(text)
-        .filter_map(|caps| read_figure(text, &caps))
-        .collect()
-}
-
-fn read_figure(text: &str, caps: &regex::Captures<'_>) -> Option<Quantity> {
-    let whole = caps.get(0)?;
-    let (mut value, mut kind, mut unit) = (number_value(caps)?, Kind::Count, String::new());
-    let mut end = whole.end();
-    let start = caps
-        .name("cur")
-        .map_or_else(|| first_non_space(text, whole.start()), |m| m.start());
-    if caps.name("cur").is_some() {
-        kind = Kind::Money;
-        unit = "usd".to_owned();
-    }
-    if let Some(long) = caps.name("long") {
-        let (_, u, k, factor) = unit_after(long.as_str())?;
-        value *= factor;
-        unit = u.to_owned();
-        kind = k;
-    } else if kind == Kind::Count
-        && let Some((len, u, k, factor)) = unit_after(&text[end..])
-    {
-        value *= factor;
-        unit = u.to_owned();
-        kind = k;
-        end += len;
-    }
-    let before = text[..start].trim_end().to_lowercase();
-    if kind == Kind::Count {
-        kind = classify_bare(text, start, end, value, &before);
-    }
-    let (hedge, hedge_start) = hedge_before(&before);
-    let text_start = hedge_start.unwrap_or(start);
-    let (low, high) = interval(hedge, value);
-    let counted = counted_after(&text[end..]);
-    if kind == Kind::Count {
-        unit = match counted.as_deref() {
-            Some(n) if PERSON_NOUNS.contains(&n) => "people".to_owned(),
-            Some(n) => n.to_owned(),
-            None => String::new(),
-        };
-    }
-    Some(Quantity {
-        text: text[text_start..end].to_owned(),
-        value,
-        low,
-        high,
-        hedge,
-        unit,
-        kind,
-        counted,
-        event: event_near(text, end),
-        scope: scope_after(&text[end..]),
-        start: text_start,
-        end,
-    })
-}
-
-fn first_non_space(text: &str, from: usize) -> usize {
-    from + text[from..].len() - text[from..].trim_start().len()
-}
-
-fn number_value(caps: &regex::Captures<'_>) -> Option<f64> {
-    let base = if let Some(n) = caps.name("num") {
-        let mut v: f64 = n.as_str().replace(',', "").parse().ok()?;
-        if let Some(f) = caps.name("frac") {
-            v += fraction(f.as_str());
-        }
-        v
-    } else if let Some(f) = caps.name("vf") {
-        fraction(f.as_str())
-    } else if caps.name("long").is_some() {
-        1.0
-    } else {
-        words_value(caps.name("words")?.as_str())?
-    };
-    let scale =
-        caps.name("scale")
-            .map_or(1.0, |s| match s.as_str().trim().to_lowercase().as_str() {
-                "thousand" | "k" => 1e3,
-                "million" | "m" => 1e6,
-                "billion" | "bn" => 1e9,
-                "trillion" => 1e12,
-                _ => 1.0,
-            });
-    Some(base * scale)
-}
-
-fn fraction(s: &str) -> f64 {
-    match s {
-        "½" => 0.5,
-        "¼" => 0.25,
-        "¾" => 0.75,
-        "⅓" => 1.0 / 3.0,
-        "⅔" => 2.0 / 3.0,
-        _ => 0.0,
-    }
-}
-
-/// Reads "twenty-two", "three hundred and twelve", "half a", "a dozen".
-fn words_value(s: &str) -> Option<f64> {
-    let lower = s.to_lowercase();
-    let (mut total, mut current) = (0.0_f64, 0.0_f64);
-    for w in lower.split(|c: char| c.is_whitespace() || c == '-') {
-        let small = match w {
-            "one" | "a" => 1.0,
-            "two" => 2.0,
-            "three" => 3.0,
-            "four" => 4.0,
-            "five" => 5.0,
-            "six" => 6.0,
-            "seven" => 7.0,
-            "eight" => 8.0,
-            "nine" => 9.0,
-            "ten" => 10.0,
-            "eleven" => 11.0,
-            "twelve" | "dozen" => 12.0,
-            "thirteen" => 13.0,
-            "fourteen" => 14.0,
-            "fifteen" => 15.0,
-            "sixteen" => 16.0,
-            "seventeen" => 17.0,
-            "eighteen" => 18.0,
-            "nineteen" => 19.0,
-            "twenty" => 20.0,
-            "thirty" => 30.0,
-            "forty" => 40.0,
-            "fifty" => 50.0,
-            "sixty" => 60.0,
-            "seventy" => 70.0,
-            "eighty" => 80.0,
-            "ninety" => 90.0,
-            "half" => 0.5,
-            "and" | "" => continue,
-            "hundred" => {
-                current = current.max(1.0) * 100.0;
-                continue;
-            }
-            "thousand" | "million" | "billion" => {
-                let scale = match w {
-                    "thousand" => 1e3,
-                    "million" => 1e6,
-                    _ => 1e9,
-                };
-                total += current.max(1.0) * scale;
-                current = 0.0;
-                continue;
-            }
-            _ => return None,
-        };
-        if w == "a" && current > 0.0 {
+    let s = Tokens::new(text);
+    let urls = url_spans(&s.lower);
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut i = 0;
+    while i < s.toks.len() {
+        let at = s.toks[i].start;
+        if urls.iter().any(|&(a, b)| a <= at && at < b) {
+            i += 1;
             continue;
         }
-        current = if small < 1.0 && current > 0.0 {
-            current * small
-        } else {
-            current + small
-        };
+        let prev_end = figures.last().map(|f| f.next);
+        match read_at(&s, i, prev_end) {
+            Some(f) => {
+                i = f.next.max(i + 1);
+                figures.push(f);
+            }
+            None => i += 1,
+        }
     }
-    let v = total + current;
-    (v > 0.0).then_some(v)
+    merge_bounds(&s, &mut figures);
+    let mut quantities = finish(&s, figures);
+    // A digit string too long for f64 (a line of a million digits) states no
+    // figure anyone could compare, and infinity has no place in the reports.
+    quantities.retain(|q| {
+        [Some(q.value), Some(q.number), q.low, q.high]
+            .into_iter()
+            .flatten()
+            .all(f64::is_finite)
+    });
+    quantities
 }
 
-fn unit_after(after: &str) -> Option<(usize, &'static str, Kind, f64)> {
-    let trimmed = after.trim_start_matches([' ', '-', '\u{a0}']);
-    let skipped = after.len() - trimmed.len();
-    let lower = trimmed.to_lowercase();
-    UNITS.iter().find_map(|&(word, unit, kind, factor)| {
-        let rest = lower.strip_prefix(word)?;
-        let boundary = word == "%" || !rest.starts_with(|c: char| c.is_alphanumeric());
-        boundary.then_some((skipped + word.len(), unit, kind, factor))
+/// Web addresses, and the pieces of them a sentence splitter leaves behind
+/// ("umi.com/pqdweb?RQT=305&SQ=..."): their digits are no figures.
+fn url_spans(lower: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for chunk in lower.split(char::is_whitespace) {
+        let marks = chunk.matches(['?', '=', '&', '%']).count();
+        let url = chunk.contains("://")
+            || chunk.starts_with("www.")
+            || marks >= 3
+            || (chunk.contains('/') && marks >= 2);
+        if url {
+            out.push((at, at + chunk.len()));
+        }
+        at += chunk.len() + chunk_gap(&lower[at + chunk.len()..]);
+    }
+    out
+}
+
+/// The byte length of the whitespace character at the start of `rest` (0 at the end).
+fn chunk_gap(rest: &str) -> usize {
+    rest.chars().next().map_or(0, char::len_utf8)
+}
+
+/// The word ending right before token `i`, lowercase.
+fn word_ending_before<'s>(s: &'s Tokens<'_>, i: usize) -> &'s str {
+    i.checked_sub(1).map_or("", |p| s.low(p))
+}
+
+fn read_at(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Figure> {
+    if let Some(f) = read_vague(s, i) {
+        return Some(f);
+    }
+    let a = measure(s, i, prev_end)?;
+    let hedged =
+        hedges::before(&s.lower, s.toks[a.first].start).is_some_and(|(sh, _)| sh != Shape::Exact);
+    let time_ref = matches!(
+        s.low(a.after),
+        "ago" | "later" | "earlier" | "before" | "after"
+    );
+    let verdict = if a.implied && a.kind() == Some(Kind::Duration) && time_ref {
+        Verdict::Not(Kind::Other, a.after)
+    } else if a.implied {
+        Verdict::Figure
+    } else {
+        nonfigure::judge(s, &a.num, a.kind(), a.currency.is_some(), a.after, hedged)
+    };
+    let kind_of = |m: &Measured| m.kind().unwrap_or(Kind::Count);
+    let mut fig = Figure {
+        first: a.first,
+        next: a.after,
+        start: s.toks[a.first].start,
+        end: s.toks[a.after - 1].end,
+        number: a.value,
+        low: Some(a.value),
+        high: Some(a.value),
+        hedge: Hedge::Exact,
+        hedge_words: None,
+        m: a,
+        kind: kind_of(&a),
+    };
+    match verdict {
+        Verdict::Drop => return None,
+        Verdict::Not(kind, next) => {
+            fig.kind = kind;
+            fig.next = next.max(a.after);
+            fig.end = s.toks[fig.next - 1].end;
+            return Some(fig);
+        }
+        Verdict::Figure => {}
+    }
+    if let Some((share, next)) = ratio(s, &a) {
+        fig.number = share;
+        fig.low = Some(share);
+        fig.high = Some(share);
+        fig.next = next;
+        fig.end = s.toks[next - 1].end;
+        fig.kind = Kind::Percent;
+        fig.m.unit = Some(&units::SHARE);
+        return Some(fig);
+    }
+    let opener = word_ending_before(s, a.first);
+    if let Some(range) = read_range(s, &a, opener) {
+        let (b, _) = range;
+        let (mut av, mut bv) = (a.value, b.value);
+        let (unit, currency) = (a.unit.or(b.unit), a.currency.or(b.currency));
+        if a.num.scale == 1.0 && b.num.scale > 1.0 && av * b.num.scale <= bv {
+            av *= b.num.scale;
+        }
+        if av > bv {
+            std::mem::swap(&mut av, &mut bv);
+        }
+        let from = matches!(opener, "between" | "from") && a.first > 0;
+        fig.first = if from { a.first - 1 } else { a.first };
+        fig.next = b.after;
+        fig.start = s.toks[fig.first].start;
+        fig.end = s.toks[b.after - 1].end;
+        fig.number = (av + bv) / 2.0;
+        fig.low = Some(av);
+        fig.high = Some(bv);
+        fig.hedge = Hedge::Range;
+        fig.m.unit = unit;
+        fig.m.currency = currency;
+        fig.m.money_factor = a.money_factor.min(b.money_factor);
+        fig.kind = kind_of(&fig.m);
+        return Some(fig);
+    }
+    let mut shape = None;
+    if let Some((sh, end)) = hedges::after(&s.lower, fig.end) {
+        let words = s.lower[fig.end..end].trim().to_owned();
+        fig.end = end;
+        while fig.next < s.toks.len() && s.toks[fig.next].start < end {
+            fig.next += 1;
+        }
+        if sh != Shape::Exact {
+            shape = Some(sh);
+            fig.hedge_words = Some(words);
+        }
+    }
+    if let Some((sh, at)) = hedges::before(&s.lower, fig.start) {
+        let words = s.lower[at..fig.start].trim().to_owned();
+        fig.start = at;
+        // A bound before wins over "or so" after; "or more" after wins over "about".
+        let wins = matches!(shape, None | Some(Shape::Approximate))
+            || matches!(sh, Shape::Lower | Shape::Upper);
+        if wins && (sh != Shape::Exact || shape.is_none()) {
+            shape = Some(sh);
+            fig.hedge_words = Some(words);
+        }
+    }
+    if let Some(sh) = shape {
+        fig.hedge = sh.hedge();
+        (fig.low, fig.high) = sh.interval(fig.number);
+    }
+    Some(fig)
+}
+
+/// "hundreds", "tens of thousands", "several", "a handful": vague amounts.
+fn read_vague(s: &Tokens, i: usize) -> Option<Figure> {
+    let (lo, hi, n) = hedges::vague(|k| s.low(i + k))?;
+    // "the thousands" or "two hundreds" is read by the number parser instead.
+    if i > 0 && (s.kind(i - 1) == Some(Tok::Num) || numbers::parse(s, i - 1, false).is_some()) {
+        return None;
+    }
+    let mut next = i + n;
+    let mut unit = None;
+    let k = if s.low(next) == "of" { next + 1 } else { next };
+    if let Some((u, after)) = units::unit_at(s, k).filter(|(u, _)| u.kind != Kind::Money) {
+        unit = Some(u);
+        next = after;
+    }
+    let num = Num {
+        first: i,
+        next: i + n,
+        value: lo,
+        bare_digits: false,
+        scale: 1.0,
+    };
+    let m = Measured {
+        num,
+        value: lo,
+        first: i,
+        after: next,
+        unit,
+        currency: None,
+        money_factor: 1.0,
+        implied: false,
+    };
+    Some(Figure {
+        first: i,
+        next,
+        start: s.toks[i].start,
+        end: s.toks[next - 1].end,
+        number: lo,
+        low: Some(lo),
+        high: Some(hi),
+        hedge: Hedge::Vague,
+        hedge_words: Some(s.lower[s.toks[i].start..s.toks[i + n - 1].end].to_owned()),
+        m,
+        kind: unit.map_or(Kind::Count, |u| u.kind),
     })
 }
 
-/// Years, dates, clock times, ordinals and labels are numbers that are not figures.
-fn classify_bare(text: &str, start: usize, end: usize, value: f64, before: &str) -> Kind {
-    let raw = &text[start..end];
-    let after = &text[end..];
-    let prev_word = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    let prev_word = prev_word.trim_end_matches('.');
-    if MONTHS.contains(&prev_word)
-        || after.starts_with(':')
-        || after.starts_with(['s', 't', 'n', 'r'])
-    {
-        return if after.starts_with(':') {
-            Kind::Time
-        } else if MONTHS.contains(&prev_word) {
-            Kind::Date
-        } else {
-            Kind::Ordinal
-        };
+/// Rounds to 12 significant digits so unit conversions print as 473000, not
+/// 473000.00000000006.
+fn tidy(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
     }
-    let next_word = after
-        .trim_start()
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    if MONTHS.contains(&next_word.as_str()) {
-        return Kind::Date;
-    }
-    if before.ends_with("no.") || before.ends_with('#') || before.ends_with('-') {
-        return Kind::Other;
-    }
-    let digits_only = raw.bytes().all(|b| b.is_ascii_digit());
-    if digits_only && raw.len() == 4 && (1500.0..=2100.0).contains(&value) {
-        return Kind::Year;
-    }
-    Kind::Count
+    let m = 10f64.powi(12 - v.abs().log10().ceil() as i32);
+    let r = (v * m).round() / m;
+    if r.is_finite() { r } else { v }
 }
 
-fn hedge_before(before: &str) -> (Hedge, Option<usize>) {
-    for &(phrase, hedge) in HEDGES {
-        if let Some(head) = before.strip_suffix(phrase)
-            && (head.is_empty() || head.ends_with(|c: char| !c.is_alphanumeric()))
-        {
-            return (hedge, Some(head.len()));
-        }
-    }
-    (Hedge::Exact, None)
+/// Scope narrows amounts ("per day", "so far"); a duration or a length has none.
+fn scoped(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Count | Kind::Percent | Kind::Money | Kind::Volume | Kind::Mass | Kind::Area
+    )
 }
 
-fn interval(hedge: Hedge, value: f64) -> (Option<f64>, Option<f64>) {
-    match hedge {
-        Hedge::Exact | Hedge::Range => (Some(value), Some(value)),
-        Hedge::Approximate => (Some(value * 0.9), Some(value * 1.1)),
-        Hedge::LowerBound => (Some(value), None),
-        Hedge::UpperBound => (None, Some(value)),
-        Hedge::Vague => (Some(value), Some(value * 10.0)),
-    }
-}
-
-fn counted_after(after: &str) -> Option<String> {
-    let word: String = after
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    let word = word.to_lowercase();
-    (word.len() > 2
-        && ![
-            "and", "the", "of", "in", "to", "for", "was", "were", "have", "has", "are",
-        ]
-        .contains(&word.as_str()))
-    .then_some(word)
-}
-
-fn event_near(text: &str, from: usize) -> Option<String> {
-    let lower = text.to_lowercase();
-    EVENTS
+fn finish(s: &Tokens, figures: Vec<Figure>) -> Vec<Quantity> {
+    let events = context::events(s);
+    let spans: Vec<(usize, usize)> = figures.iter().map(|f| (f.first, f.next)).collect();
+    // Only figures that can carry a scope compete for one.
+    let bytes: Vec<(usize, usize)> = figures
         .iter()
-        .filter_map(|&(word, event)| lower.find(word).map(|at| (at.abs_diff(from), event)))
-        .min()
-        .map(|(_, event)| event.to_owned())
-}
-
-fn scope_after(after: &str) -> Option<String> {
-    static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(in the (?:last|past) (?:\w+ )?(?:week|weeks|month|months|day|days|hours)|so far|this (?:week|month|year)|since \d{4}|in the city)\b")
-            .expect("scope pattern is valid")
-    });
-    SCOPE.find(after).map(|m| m.as_str().to_lowercase())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn one(text: &str) -> Quantity {
-        let found = extract(text);
-        assert_eq!(found.len(), 1, "{found:?}");
-        found.into_iter().next().unwrap()
-    }
-
-    #[test]
-    fn reads_hedged_count_as_interval() {
-        let q = one("About 1,200 people died in the flood.");
-        assert_eq!(q.value, 1200.0);
-        assert_eq!(q.hedge, Hedge::Approximate);
-        assert_eq!(q.unit, "people");
-        assert_eq!(q.event.as_deref(), Some("deaths"));
-        assert_eq!(q.text, "About 1,200");
-    }
-
-    #[test]
-    fn upper_bound_leaves_low_open() {
-        let q = one("As many as 80 homes were destroyed.");
-        assert_eq!((q.low, q.high), (None, Some(80.0)));
-    }
-
-    #[test]
-    fn hyphenated_durations_share_one_unit() {
-        let a = one("a week-long truce");
-        let b = one("a seven-day truce");
-        assert_eq!(a.kind, Kind::Duration);
-        assert_eq!(a.value, b.value);
-    }
-
-    #[test]
-    fn vulgar_fraction_joins_its_number() {
-        let q = one("the 3½-year dispute");
-        assert_eq!(q.value, 3.5 * 8766.0);
-    }
-
-    #[test]
-    fn years_and_dates_are_not_figures() {
-        let kinds: Vec<Kind> = extract("Since 2011, on March 4, it grew.")
-            .iter()
-            .map(|q| q.kind)
-            .collect();
-        assert_eq!(kinds, [Kind::Year, Kind::Date]);
-    }
+        .filter(|f| scoped(f.kind))
+        .map(|f| (f.start, f.end))
+        .collect();
+    let scopes = context::scopes(s.text);
+    figures
+        .into_iter()
+        .map(|f| {
+            let (factor, offset, unit_name) = match (f.m.currency, f.m.unit) {
+                (Some(code), _) => (1.0, 0.0, code.to_owned()),
+                (None, Some(u)) => (u.factor, u.offset, u.unit.to_owned()),
+                (None, None) => (1.0, 0.0, String::new()),
+            };
+            let norm = |v: f64| v * factor + offset;
+            let figure = f.kind.is_figure();
+            let of_ok = f.kind == Kind::Count;
+            let mut counted = if figure {
+                context::counted(s, f.next, of_ok)
+            } else {
+                None
+            };
+            let event = (figure && matches!(f.kind, Kind::Count | Kind::Percent))
+                .then(|| context::nearest_event(&events, f.first, f.next, &spans))
+                .flatten();
+            if counted.is_none()
+                && f.kind == Kind::Count
+                && unit_name.is_empty()
+                && event.is_some_and(context::human_event)
+            {
+                counted = Some("people".to_owned());
+            }
+            let unit = if f.kind == Kind::Count && unit_name.is_empty() {
+                match counted.as_deref() {
+                    Some(n) if context::PERSON_NOUNS.contains(&n) => "people".to_owned(),
+                    Some(n) => n.to_owned(),
+                    None => String::new(),
+                }
+            } else {
+                unit_name
+            };
+            let scope = (figure && scoped(f.kind))
+                .then(|| context::nearest_scope(&scopes, f.start, f.end, &bytes))
+                .flatten();
+            let norm = |v: f64| {
+                if f.m.currency.is_some() {
+                    v * f.m.money_factor
+                } else {
+                    norm(v)
+                }
+            };
+            let value = tidy(norm(f.number));
+            let conv = |v: Option<f64>| v.map(|x| tidy(norm(x)));
+            Quantity {
+                text: s.text[f.start..f.end].to_owned(),
+                value,
+                low: conv(f.low),
+                high: conv(f.high),
+                hedge: f.hedge,
+                hedge_words: f.hedge_words,
+                number: f.number,
+                unit,
+                kind: f.kind,
+                counted,
+                event: event.map(str::to_owned),
+                scope,
+                start: f.start,
+                end: f.end,
+            }
+        })
+        .collect()
 }

@@ -5,7 +5,18 @@
 //! the event. The comparison stage needs all of them to know when two figures
 //! measure the same thing.
 
+mod context;
 mod extract;
+mod hedges;
+mod lexicon;
+mod measure;
+mod nonfigure;
+mod numbers;
+mod ranges;
+#[cfg(test)]
+mod tests;
+mod tokens;
+mod units;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +32,20 @@ pub enum Hedge {
     UpperBound,
     Range,
     Vague,
+}
+
+impl Hedge {
+    /// The name used in every output (the serde name).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Hedge::Exact => "exact",
+            Hedge::Approximate => "approximate",
+            Hedge::LowerBound => "lower_bound",
+            Hedge::UpperBound => "upper_bound",
+            Hedge::Range => "range",
+            Hedge::Vague => "vague",
+        }
+    }
 }
 
 /// The dimension of a figure. Only figures of the same kind are ever compared;
@@ -60,12 +85,17 @@ impl Kind {
 pub struct Quantity {
     /// The span as written, hedge included.
     pub text: String,
-    /// The stated figure, in `unit`.
+    /// The stated figure, in `unit` (durations in hours, lengths in km, ...; see units.rs).
     pub value: f64,
     /// The interval the text allows, in `unit`; `None` for an open side.
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub hedge: Hedge,
+    /// The hedge as written ("as many as", "or more", "hundreds"), if any.
+    pub hedge_words: Option<String>,
+    /// The figure as written, before unit conversion ("three days" is 3, "50 cents"
+    /// is 50); the midpoint for a range, the low end for a vague amount.
+    pub number: f64,
     /// Normalised unit: people, hour, day, year, percent, usd, km, ... ("" for a bare number).
     pub unit: String,
     pub kind: Kind,

@@ -1,0 +1,242 @@
+//! Units after a number and currencies before it, each normalised to one unit per
+//! dimension so that "48-hour" and "2 days" compare equal:
+//! duration -> hour, length -> km, area -> hectare, volume -> litre, mass -> kg,
+//! speed -> km_per_hour, temperature -> celsius, age -> year_of_age. Money keeps its
+//! currency (no exchange rates); cents and pence become hundredths of it.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use super::Kind;
+use super::tokens::{Tok, Tokens};
+
+/// One way of writing a unit: its words (tokens, lowercase) and the normalisation.
+#[derive(Debug)]
+pub(super) struct Unit {
+    pub words: &'static [&'static str],
+    pub unit: &'static str,
+    pub kind: Kind,
+    /// Normalised = written * factor + offset.
+    pub factor: f64,
+    pub offset: f64,
+}
+
+const fn u(words: &'static [&'static str], unit: &'static str, kind: Kind, factor: f64) -> Unit {
+    Unit {
+        words,
+        unit,
+        kind,
+        factor,
+        offset: 0.0,
+    }
+}
+
+/// A share written as "one out of three": the fraction, shown in percent.
+pub(super) static SHARE: Unit = u(&["out", "of"], "percent", Kind::Percent, 100.0);
+
+const HOUR: &str = "hour";
+const AGE: &str = "year_of_age";
+const F_TO_C: f64 = 5.0 / 9.0;
+
+#[rustfmt::skip]
+static UNITS: &[Unit] = &[
+    // Ages come first so that "61-year-old" is not a duration.
+    u(&["years", "old"], AGE, Kind::Count, 1.0), u(&["year", "old"], AGE, Kind::Count, 1.0),
+    u(&["year", "-", "old"], AGE, Kind::Count, 1.0), u(&["years", "-", "old"], AGE, Kind::Count, 1.0),
+    u(&["years", "of", "age"], AGE, Kind::Count, 1.0), u(&["yo"], AGE, Kind::Count, 1.0),
+    u(&["months", "old"], AGE, Kind::Count, 1.0 / 12.0), u(&["month", "-", "old"], AGE, Kind::Count, 1.0 / 12.0),
+    u(&["months", "of", "age"], AGE, Kind::Count, 1.0 / 12.0),
+    u(&["weeks", "old"], AGE, Kind::Count, 7.0 / 365.25), u(&["week", "-", "old"], AGE, Kind::Count, 7.0 / 365.25),
+    u(&["weeks", "of", "age"], AGE, Kind::Count, 7.0 / 365.25),
+    u(&["days", "old"], AGE, Kind::Count, 1.0 / 365.25), u(&["day", "old"], AGE, Kind::Count, 1.0 / 365.25),
+    u(&["day", "-", "old"], AGE, Kind::Count, 1.0 / 365.25),
+    // Durations, in hours.
+    u(&["seconds"], HOUR, Kind::Duration, 1.0 / 3600.0), u(&["second"], HOUR, Kind::Duration, 1.0 / 3600.0),
+    u(&["sec"], HOUR, Kind::Duration, 1.0 / 3600.0), u(&["secs"], HOUR, Kind::Duration, 1.0 / 3600.0),
+    u(&["minutes"], HOUR, Kind::Duration, 1.0 / 60.0), u(&["minute"], HOUR, Kind::Duration, 1.0 / 60.0),
+    u(&["min"], HOUR, Kind::Duration, 1.0 / 60.0), u(&["mins"], HOUR, Kind::Duration, 1.0 / 60.0),
+    u(&["hours"], HOUR, Kind::Duration, 1.0), u(&["hour"], HOUR, Kind::Duration, 1.0),
+    u(&["hrs"], HOUR, Kind::Duration, 1.0), u(&["hr"], HOUR, Kind::Duration, 1.0), u(&["h"], HOUR, Kind::Duration, 1.0),
+    u(&["days"], HOUR, Kind::Duration, 24.0), u(&["day"], HOUR, Kind::Duration, 24.0),
+    u(&["weeks"], HOUR, Kind::Duration, 168.0), u(&["week"], HOUR, Kind::Duration, 168.0),
+    u(&["fortnight"], HOUR, Kind::Duration, 336.0), u(&["fortnights"], HOUR, Kind::Duration, 336.0),
+    u(&["months"], HOUR, Kind::Duration, 730.5), u(&["month"], HOUR, Kind::Duration, 730.5),
+    u(&["years"], HOUR, Kind::Duration, 8766.0), u(&["year"], HOUR, Kind::Duration, 8766.0),
+    u(&["yrs"], HOUR, Kind::Duration, 8766.0), u(&["decades"], HOUR, Kind::Duration, 87_660.0),
+    u(&["decade"], HOUR, Kind::Duration, 87_660.0),
+    // Percentages.
+    u(&["percent"], "percent", Kind::Percent, 1.0), u(&["per", "cent"], "percent", Kind::Percent, 1.0),
+    u(&["percents"], "percent", Kind::Percent, 1.0), u(&["percentage", "points"], "percentage_point", Kind::Percent, 1.0),
+    u(&["percentage"], "percent", Kind::Percent, 1.0), u(&["%"], "percent", Kind::Percent, 1.0),
+    // Speed before length ("miles an hour").
+    u(&["miles", "per", "hour"], "km_per_hour", Kind::Speed, 1.609_344), u(&["miles", "an", "hour"], "km_per_hour", Kind::Speed, 1.609_344),
+    u(&["mph"], "km_per_hour", Kind::Speed, 1.609_344), u(&["kph"], "km_per_hour", Kind::Speed, 1.0),
+    u(&["kmph"], "km_per_hour", Kind::Speed, 1.0), u(&["km", "/", "h"], "km_per_hour", Kind::Speed, 1.0),
+    u(&["km", "/", "hr"], "km_per_hour", Kind::Speed, 1.0), u(&["knots"], "km_per_hour", Kind::Speed, 1.852),
+    u(&["kilometres", "per", "hour"], "km_per_hour", Kind::Speed, 1.0), u(&["kilometers", "per", "hour"], "km_per_hour", Kind::Speed, 1.0),
+    u(&["kilometres", "an", "hour"], "km_per_hour", Kind::Speed, 1.0), u(&["kilometers", "an", "hour"], "km_per_hour", Kind::Speed, 1.0),
+    // Area, in hectares.
+    u(&["square", "miles"], "hectare", Kind::Area, 258.998_811), u(&["square", "mile"], "hectare", Kind::Area, 258.998_811),
+    u(&["sq", "mi"], "hectare", Kind::Area, 258.998_811), u(&["sq", "miles"], "hectare", Kind::Area, 258.998_811),
+    u(&["square", "kilometres"], "hectare", Kind::Area, 100.0), u(&["square", "kilometers"], "hectare", Kind::Area, 100.0),
+    u(&["sq", "km"], "hectare", Kind::Area, 100.0), u(&["km", "2"], "hectare", Kind::Area, 100.0), u(&["km", "²"], "hectare", Kind::Area, 100.0),
+    u(&["square", "metres"], "hectare", Kind::Area, 1e-4), u(&["square", "meters"], "hectare", Kind::Area, 1e-4),
+    u(&["m", "2"], "hectare", Kind::Area, 1e-4), u(&["m", "²"], "hectare", Kind::Area, 1e-4),
+    u(&["square", "feet"], "hectare", Kind::Area, 9.290_304e-6), u(&["sq", "ft"], "hectare", Kind::Area, 9.290_304e-6),
+    u(&["acres"], "hectare", Kind::Area, 0.404_685_642), u(&["acre"], "hectare", Kind::Area, 0.404_685_642),
+    u(&["hectares"], "hectare", Kind::Area, 1.0), u(&["hectare"], "hectare", Kind::Area, 1.0), u(&["ha"], "hectare", Kind::Area, 1.0),
+    // Volume, in litres.
+    u(&["cubic", "kilometres"], "litre", Kind::Volume, 1e12), u(&["cubic", "kilometers"], "litre", Kind::Volume, 1e12),
+    u(&["km", "3"], "litre", Kind::Volume, 1e12), u(&["cubic", "metres"], "litre", Kind::Volume, 1e3),
+    u(&["cubic", "meters"], "litre", Kind::Volume, 1e3), u(&["m", "3"], "litre", Kind::Volume, 1e3),
+    u(&["cubic", "feet"], "litre", Kind::Volume, 28.316_846_6), u(&["cubic", "foot"], "litre", Kind::Volume, 28.316_846_6),
+    u(&["barrels"], "litre", Kind::Volume, 158.987_295), u(&["barrel"], "litre", Kind::Volume, 158.987_295),
+    u(&["bbl"], "litre", Kind::Volume, 158.987_295), u(&["gallons"], "litre", Kind::Volume, 3.785_411_784),
+    u(&["gallon"], "litre", Kind::Volume, 3.785_411_784), u(&["litres"], "litre", Kind::Volume, 1.0),
+    u(&["liters"], "litre", Kind::Volume, 1.0), u(&["litre"], "litre", Kind::Volume, 1.0), u(&["liter"], "litre", Kind::Volume, 1.0),
+    u(&["l"], "litre", Kind::Volume, 1.0), u(&["ml"], "litre", Kind::Volume, 1e-3),
+    u(&["millilitres"], "litre", Kind::Volume, 1e-3), u(&["milliliters"], "litre", Kind::Volume, 1e-3),
+    u(&["cups"], "litre", Kind::Volume, 0.236_588), u(&["cup"], "litre", Kind::Volume, 0.236_588),
+    u(&["tablespoons"], "litre", Kind::Volume, 0.014_787), u(&["tbsp"], "litre", Kind::Volume, 0.014_787),
+    u(&["teaspoons"], "litre", Kind::Volume, 0.004_929), u(&["teaspoon"], "litre", Kind::Volume, 0.004_929),
+    u(&["tsp"], "litre", Kind::Volume, 0.004_929),
+    // Length, in kilometres.
+    u(&["nautical", "miles"], "km", Kind::Length, 1.852), u(&["kilometres"], "km", Kind::Length, 1.0),
+    u(&["kilometers"], "km", Kind::Length, 1.0), u(&["kilometre"], "km", Kind::Length, 1.0),
+    u(&["kilometer"], "km", Kind::Length, 1.0), u(&["km"], "km", Kind::Length, 1.0), u(&["kms"], "km", Kind::Length, 1.0),
+    u(&["miles"], "km", Kind::Length, 1.609_344), u(&["mile"], "km", Kind::Length, 1.609_344),
+    u(&["mi"], "km", Kind::Length, 1.609_344), u(&["metres"], "km", Kind::Length, 1e-3),
+    u(&["meters"], "km", Kind::Length, 1e-3), u(&["metre"], "km", Kind::Length, 1e-3), u(&["meter"], "km", Kind::Length, 1e-3),
+    u(&["m"], "km", Kind::Length, 1e-3), u(&["centimetres"], "km", Kind::Length, 1e-5),
+    u(&["centimeters"], "km", Kind::Length, 1e-5), u(&["cm"], "km", Kind::Length, 1e-5),
+    u(&["millimetres"], "km", Kind::Length, 1e-6), u(&["millimeters"], "km", Kind::Length, 1e-6),
+    u(&["mm"], "km", Kind::Length, 1e-6), u(&["dm"], "km", Kind::Length, 1e-4),
+    u(&["feet"], "km", Kind::Length, 3.048e-4), u(&["foot"], "km", Kind::Length, 3.048e-4), u(&["ft"], "km", Kind::Length, 3.048e-4),
+    u(&["inches"], "km", Kind::Length, 2.54e-5), u(&["inch"], "km", Kind::Length, 2.54e-5),
+    u(&["\""], "km", Kind::Length, 2.54e-5), u(&["yards"], "km", Kind::Length, 9.144e-4),
+    // Mass, in kilograms.
+    u(&["metric", "tons"], "kg", Kind::Mass, 1e3), u(&["metric", "tonnes"], "kg", Kind::Mass, 1e3),
+    u(&["tonnes"], "kg", Kind::Mass, 1e3), u(&["tonne"], "kg", Kind::Mass, 1e3),
+    u(&["tons"], "kg", Kind::Mass, 907.185), u(&["ton"], "kg", Kind::Mass, 907.185), u(&["t"], "kg", Kind::Mass, 1e3),
+    u(&["kilograms"], "kg", Kind::Mass, 1.0), u(&["kilogram"], "kg", Kind::Mass, 1.0), u(&["kilos"], "kg", Kind::Mass, 1.0),
+    u(&["kg"], "kg", Kind::Mass, 1.0), u(&["grams"], "kg", Kind::Mass, 1e-3), u(&["gram"], "kg", Kind::Mass, 1e-3),
+    u(&["g"], "kg", Kind::Mass, 1e-3), u(&["mg"], "kg", Kind::Mass, 1e-6), u(&["milligrams"], "kg", Kind::Mass, 1e-6),
+    u(&["micrograms"], "kg", Kind::Mass, 1e-9), u(&["microgram"], "kg", Kind::Mass, 1e-9), u(&["μg"], "kg", Kind::Mass, 1e-9),
+    u(&["pounds"], "kg", Kind::Mass, 0.453_592), u(&["pound"], "kg", Kind::Mass, 0.453_592),
+    u(&["lbs"], "kg", Kind::Mass, 0.453_592), u(&["lb"], "kg", Kind::Mass, 0.453_592),
+    u(&["ounces"], "kg", Kind::Mass, 0.028_35), u(&["ounce"], "kg", Kind::Mass, 0.028_35), u(&["oz"], "kg", Kind::Mass, 0.028_35),
+    // Temperature, in degrees Celsius.
+    u(&["degrees", "celsius"], "celsius", Kind::Temperature, 1.0), u(&["degree", "celsius"], "celsius", Kind::Temperature, 1.0),
+    u(&["degrees", "centigrade"], "celsius", Kind::Temperature, 1.0), u(&["degrees", "c"], "celsius", Kind::Temperature, 1.0),
+    u(&["deg", "c"], "celsius", Kind::Temperature, 1.0), u(&["deg", "celsius"], "celsius", Kind::Temperature, 1.0),
+    u(&["°", "c"], "celsius", Kind::Temperature, 1.0), u(&["celsius"], "celsius", Kind::Temperature, 1.0),
+    u(&["celcius"], "celsius", Kind::Temperature, 1.0), u(&["kelvin"], "celsius", Kind::Temperature, 1.0),
+    Unit { words: &["degrees", "fahrenheit"], unit: "celsius", kind: Kind::Temperature, factor: F_TO_C, offset: -32.0 * F_TO_C },
+    Unit { words: &["degree", "fahrenheit"], unit: "celsius", kind: Kind::Temperature, factor: F_TO_C, offset: -32.0 * F_TO_C },
+    Unit { words: &["degrees", "farenheit"], unit: "celsius", kind: Kind::Temperature, factor: F_TO_C, offset: -32.0 * F_TO_C },
+    Unit { words: &["degrees", "f"], unit: "celsius", kind: Kind::Temperature, factor: F_TO_C, offset: -32.0 * F_TO_C },
+    Unit { words: &["°", "f"], unit: "celsius", kind: Kind::Temperature, factor: F_TO_C, offset: -32.0 * F_TO_C },
+    Unit { words: &["fahrenheit"], unit: "celsius", kind: Kind::Temperature, factor: F_TO_C, offset: -32.0 * F_TO_C },
+    u(&["degrees"], "degree", Kind::Temperature, 1.0), u(&["degree"], "degree", Kind::Temperature, 1.0),
+    u(&["deg"], "degree", Kind::Temperature, 1.0), u(&["°"], "degree", Kind::Temperature, 1.0),
+    // Money written after the amount.
+    u(&["us", "dollars"], "usd", Kind::Money, 1.0), u(&["us", "dollar"], "usd", Kind::Money, 1.0),
+    u(&["australian", "dollars"], "aud", Kind::Money, 1.0), u(&["canadian", "dollars"], "cad", Kind::Money, 1.0),
+    u(&["hong", "kong", "dollars"], "hkd", Kind::Money, 1.0),
+    u(&["dollars"], "usd", Kind::Money, 1.0), u(&["dollar"], "usd", Kind::Money, 1.0), u(&["usd"], "usd", Kind::Money, 1.0),
+    u(&["musd"], "usd", Kind::Money, 1e6), u(&["$"], "usd", Kind::Money, 1.0),
+    u(&["cents"], "usd", Kind::Money, 0.01), u(&["cent"], "usd", Kind::Money, 0.01),
+    u(&["pence"], "gbp", Kind::Money, 0.01), u(&["penny"], "gbp", Kind::Money, 0.01), u(&["pennies"], "gbp", Kind::Money, 0.01),
+    u(&["pounds", "sterling"], "gbp", Kind::Money, 1.0), u(&["gbp"], "gbp", Kind::Money, 1.0),
+    u(&["mgbp"], "gbp", Kind::Money, 1e6), u(&["£"], "gbp", Kind::Money, 1.0),
+    u(&["euros"], "eur", Kind::Money, 1.0), u(&["euro"], "eur", Kind::Money, 1.0), u(&["eur"], "eur", Kind::Money, 1.0),
+    u(&["meur"], "eur", Kind::Money, 1e6), u(&["€"], "eur", Kind::Money, 1.0),
+    u(&["yen"], "jpy", Kind::Money, 1.0), u(&["chinese", "yuan"], "cny", Kind::Money, 1.0), u(&["yuan"], "cny", Kind::Money, 1.0),
+    u(&["rmb"], "cny", Kind::Money, 1.0), u(&["renminbi"], "cny", Kind::Money, 1.0),
+    u(&["swiss", "francs"], "chf", Kind::Money, 1.0), u(&["francs"], "franc", Kind::Money, 1.0),
+    u(&["finnish", "markka"], "fim", Kind::Money, 1.0), u(&["markka"], "fim", Kind::Money, 1.0),
+    u(&["pesetas"], "esp", Kind::Money, 1.0), u(&["dutch", "guilders"], "nlg", Kind::Money, 1.0),
+    u(&["guilders"], "nlg", Kind::Money, 1.0), u(&["turkish", "lira"], "try", Kind::Money, 1.0),
+    u(&["lira"], "try", Kind::Money, 1.0), u(&["rupees"], "inr", Kind::Money, 1.0),
+    u(&["roubles"], "rub", Kind::Money, 1.0), u(&["rubles"], "rub", Kind::Money, 1.0), u(&["pesos"], "peso", Kind::Money, 1.0),
+    // Multiples and frequencies are not measures.
+    u(&["times"], "times", Kind::Other, 1.0),
+];
+
+/// Unit spellings grouped by first word, longest first.
+static BY_FIRST: LazyLock<FxHashMap<&'static str, Vec<&'static Unit>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, Vec<&'static Unit>> = FxHashMap::default();
+    for unit in UNITS {
+        map.entry(unit.words[0]).or_default().push(unit);
+    }
+    for list in map.values_mut() {
+        list.sort_by_key(|u| std::cmp::Reverse(u.words.len()));
+    }
+    map
+});
+
+/// Single letters and symbols that are units only when glued to the number or
+/// followed by no word ("3 h", "1 m x 1 m"), never in "2 in April" style text.
+fn needs_glue(w: &str) -> bool {
+    matches!(
+        w,
+        "h" | "m" | "l" | "g" | "t" | "\"" | "mi" | "$" | "ha" | "min"
+    )
+}
+
+/// The unit written at token `j`, and the token after it.
+pub(super) fn unit_at(s: &Tokens, j: usize) -> Option<(&'static Unit, usize)> {
+    let first = s.low(j);
+    let list = BY_FIRST.get(first)?;
+    list.iter().find_map(|&unit| {
+        let n = unit.words.len();
+        let all = unit.words.iter().enumerate().all(|(k, w)| {
+            s.low(j + k) == *w && (k == 0 || !matches!(*w, "2" | "3" | "-") || s.glued(j + k))
+        });
+        // A unit word must end where the token ends: "m212" is a code, not metres.
+        let clean_end = !(s.glued(j + n) && matches!(s.kind(j + n), Some(Tok::Num | Tok::Word)));
+        let loose_ok =
+            !needs_glue(first) || s.glued(j) || !matches!(s.kind(j + n), Some(Tok::Word));
+        (all && clean_end && loose_ok).then_some((unit, j + n))
+    })
+}
+
+/// A currency written before the amount ("$", "US$", "c $", "£", "EUR"): code and first token.
+pub(super) fn currency_before(s: &Tokens, i: usize) -> Option<(&'static str, usize)> {
+    let j = i.checked_sub(1)?;
+    let code = match s.low(j) {
+        "$" => {
+            let prefix = j.checked_sub(1).map_or("", |p| s.low(p));
+            // "u.s $": the letters before the dollar sign name the dollar.
+            if prefix == "s" && j >= 3 && s.low(j - 2) == "." && s.low(j - 3) == "u" {
+                return Some(("usd", j - 3));
+            }
+            let code = match prefix {
+                "us" | "usd" => "usd",
+                "c" | "ca" | "cad" | "can" => "cad",
+                "a" | "au" | "aud" if s.glued(j) || prefix != "a" => "aud",
+                "hk" | "hkd" => "hkd",
+                "nz" | "nzd" => "nzd",
+                "mx" | "mxn" | "mex" => "mxn",
+                "s" | "sg" | "sgd" => "sgd",
+                "r" => "brl",
+                _ => return Some(("usd", j)),
+            };
+            return Some((code, j - 1));
+        }
+        "£" => "gbp",
+        "€" => "eur",
+        "¥" => "jpy",
+        "₹" => "inr",
+        "usd" => "usd",
+        "eur" => "eur",
+        "gbp" => "gbp",
+        "jpy" => "jpy",
+        "cny" | "rmb" => "cny",
+        "chf" => "chf",
+        "dollar" => "usd",
+        _ => return None,
+    };
+    Some((code, j))
+}
