@@ -1,0 +1,5 @@
+//! End-to-end tests of ingest and sentence splitting: the binary over small
+//! fixtures, and the Golden Rules benchmark (ignored: it reads ../shared).
+
+#[path = "ingest/golden.rs"]
+mod golden;
