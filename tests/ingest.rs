@@ -3,3 +3,5 @@
 
 #[path = "ingest/golden.rs"]
 mod golden;
+#[path = "ingest/props.rs"]
+mod props;

@@ -22,7 +22,7 @@ static MARKER_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// A sentence that ends with a word's stop and then a spaced ellipsis ("words. . . .").
 /// In quoted text the ellipsis opens the next sentence (an omission), so it moves there.
 static STOP_THEN_ELLIPSIS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]\.(\s\.){3}$").expect("ellipsis pattern"));
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}](\.)\s(\.\s\.\s\.)$").expect("ellipsis pattern"));
 
 /// "5 p.m." at the end of a piece...
 static CLOCK_END: LazyLock<Regex> =
@@ -77,10 +77,13 @@ pub fn repair(text: &str, spans: &mut Vec<Span>) {
                 prev.end = span.end;
                 continue;
             }
-            if let Some(m) = STOP_THEN_ELLIPSIS.find(before) {
+            if let Some((stop, ellipsis)) = STOP_THEN_ELLIPSIS
+                .captures(before)
+                .and_then(|c| Some((c.get(1)?, c.get(2)?)))
+            {
                 // Keep the word's stop; the spaced ellipsis after it starts this sentence.
-                let cut = prev.start + m.start() + 2;
-                let moved = prev.start + m.start() + 3;
+                let cut = prev.start + stop.end();
+                let moved = prev.start + ellipsis.start();
                 *prev = Span::new(prev.start, cut);
                 out.push(Span::new(moved, span.end));
                 continue;
