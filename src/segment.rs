@@ -43,6 +43,12 @@ fn split_piece(text: &str, piece: Span, out: &mut Vec<Span>) {
     chunks.push(Span::new(start, body.len()));
     for chunk in chunks {
         let chunk = chunk.shift(piece.start);
+        if !may_hold_two_sentences(&text[chunk.start..chunk.end]) {
+            // Headlines, labels and one-sentence paragraphs: sentencex would find
+            // nothing to cut, and calling it costs more than this check.
+            out.extend(trimmed(text, chunk));
+            continue;
+        }
         let mut spans: Vec<Span> =
             sentencex::get_sentence_boundaries("en", &text[chunk.start..chunk.end])
                 .into_iter()
@@ -53,6 +59,20 @@ fn split_piece(text: &str, piece: Span, out: &mut Vec<Span>) {
         rules::repair(text, &mut spans);
         out.extend(spans);
     }
+}
+
+/// False only when no stop, list marker or bracket sits before the end of `s`.
+fn may_hold_two_sentences(s: &str) -> bool {
+    let inner = s.trim_end_matches(|c: char| {
+        is_space(c)
+            || matches!(
+                c,
+                '.' | '!' | '?' | '\u{2026}' | '"' | '\'' | '\u{201d}' | '\u{2019}'
+            )
+    });
+    inner.contains([
+        '.', '!', '?', '\u{2026}', ')', '\u{2022}', '\u{2043}', '\n', ';',
+    ])
 }
 
 /// The sentences of one article's body, numbered from 0.

@@ -34,14 +34,13 @@ static JUNK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
             advertisement | advertising | sponsored(?:\ content)? | ad | paid\ content | story\ continues\ below.*
-          | click\ (?:to|here)\b.* | tap\ (?:to|here)\b.* | skip\ to\b.* | jump\ to\b.*
+          | click\ (?:to|here)(?-u:\b).* | tap\ (?:to|here)(?-u:\b).* | skip\ to(?-u:\b).* | jump\ to(?-u:\b).*
           | (?:please\ )?read\ our\ comment(?:ing)?\ (?:policy|guidelines).* | (?:view|show|hide|load|read)\ (?:all\ )?\d*\ ?comments?.*
           | (?:leave|post|add|write)\ a\ comment.* | join\ the\ (?:conversation|discussion).* | comments?(?:\ \(\d+\))? | \d+\ comments?
-          | .*\bcopyright\b.* | ©.* | .{0,60}\(c\)\ \d{4}.* | all\ rights\ reserved.*
+          | (?:[^.!?]*\ )?copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\ ).* | ©.* | .*\(c\)\ \d{4}.* | .*all\ rights\ reserved.*
           | (?:reprinted|republished|used)\ with\ permission.*
           | this\ (?:article|story)\ (?:was|first|is)\ (?:originally\ )?(?:published|appeared|republished).*
-          | (?:photo|image|picture|video|caption)s?(?:\ credit)?\s*[:/|].* | (?:credit|source):\ .{0,80}
-          | .{0,200}\((?:[^()]*\b(?:photo|photograph|images?|pictures?|file)\b[^()]*)\)
+          | (?:photo|image|picture|video|caption)s?(?:\ credit)?\s*[:/|].* | (?:credit|source):\ .*
         )$",
     )
     .expect("junk pattern is valid")
@@ -52,11 +51,11 @@ static JUNK: LazyLock<Regex> = LazyLock::new(|| {
 static NAV: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            continue\ reading.* | (?:article\ )?continues\ (?:below|after).* | read\ more\b.* | see\ also\b.*
-          | related\b.* | more\ (?:from|on|stories)\b.* | (?:most\ (?:read|popular|viewed)|trending(?:\ now)?|top\ stories|recommended)\b.*
+            continue\ reading.* | (?:article\ )?continues\ (?:below|after).* | read\ more(?-u:\b).* | see\ also(?-u:\b).*
+          | related(?-u:\b).* | more\ (?:from|on|stories)(?-u:\b).* | (?:most\ (?:read|popular|viewed)|trending(?:\ now)?|top\ stories|recommended)(?-u:\b).*
           | have\ your\ say.* | what\ do\ you\ think.*
-          | (?:share|follow|subscribe|sign\ (?:up|in)|log\ ?in|newsletter|tweet|e-?mail|print|download)\b.{0,60}
-          | home | menu | search | back\ to\ top | (?:next|previous)\ (?:article|story|page)\b.*
+          | (?:share|follow|subscribe|sign\ (?:up|in)|log\ ?in|newsletter|tweet|e-?mail|print|download)(?-u:\b).{0,60}
+          | home | menu | search | back\ to\ top | (?:next|previous)\ (?:article|story|page)(?-u:\b).*
         )$",
     )
     .expect("navigation pattern is valid")
@@ -79,17 +78,23 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("byline pattern is valid")
 });
 
+/// A caption ending in its credit: "Rescuers reach the town. (AP Photo/Jo Smith)".
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\([^()]*(?-u:\b)(?:photo|photograph|images?|pictures?|file)(?-u:\b)[^()]*\)$")
+        .expect("caption pattern is valid")
+});
+
 /// A photo caption credit: "Some caption / AP", "... via AP".
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s/\s[^/.]{1,60}$|\bvia\s+\p{Lu}{2,}\S*$").expect("credit pattern")
+    Regex::new(r"\s/\s[^/.]{1,60}$|(?-u:\b)via\s+\p{Lu}{2,}\S*$").expect("credit pattern")
 });
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?:
+        r"(?ix)(?-u:\b)(?:
             (?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>(?:19|20)\d{2})
           | (?P<d2>\d{1,2})\s+(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+(?P<y2>(?:19|20)\d{2})
-        )\b | \b(?P<y3>(?:19|20)\d{2})-(?P<m3>\d{2})-(?P<d3>\d{2})(?:\b|T)",
+        )(?-u:\b) | (?-u:\b)(?P<y3>(?:19|20)\d{2})-(?P<m3>\d{2})-(?P<d3>\d{2})(?:(?-u:\b)|T)",
     )
     .expect("date pattern is valid")
 });
@@ -255,6 +260,9 @@ fn after_dateline(text: &str, span: Span, out: &mut Cleaned) -> Span {
     }
 }
 
+/// Longest line (bytes) that junk patterns are tried on.
+const MAX_JUNK_LINE: usize = 300;
+
 fn classify(line: &str, seen_body: bool) -> Line {
     if line.is_empty()
         || line
@@ -263,7 +271,11 @@ fn classify(line: &str, seen_body: bool) -> Line {
     {
         return Line::Blank;
     }
-    if JUNK.is_match(line) || (!ends_sentence(line) && NAV.is_match(line)) {
+    // Junk lines are short; a long line is a paragraph even when it mentions "copyright".
+    if (line.len() <= MAX_JUNK_LINE && JUNK.is_match(line))
+        || (!ends_sentence(line) && NAV.is_match(line))
+        || (line.ends_with(')') && CAPTION.is_match(line))
+    {
         return Line::Junk;
     }
     // Markdown images and headings ("![..](..)", "## Background").
@@ -411,5 +423,11 @@ mod tests {
             body("Talks began on October 3, 2016."),
             ["Talks began on October 3, 2016."]
         );
+    }
+
+    #[test]
+    fn keeps_a_sentence_about_copyright() {
+        let text = "The suit alleges copyright infringement by the studio.";
+        assert_eq!(body(text), [text]);
     }
 }

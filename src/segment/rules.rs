@@ -14,6 +14,12 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("marker pattern is valid")
 });
 
+/// A list marker opening a piece: lists are only looked for in pieces that start with one.
+static MARKER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[•⁃▪‣◦\-*]\s?)?(?:\d{1,3}|[a-z])(?:\.\)|\.|\))\s")
+        .expect("marker pattern is valid")
+});
+
 /// A piece that is nothing but a list marker, left alone by sentencex ("1.").
 static MARKER_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[•⁃▪‣◦\-*]\s?)?(?:\d{1,3}|[a-z])(?:\.\)|\.|\))$").expect("marker-only pattern")
@@ -30,7 +36,7 @@ static CLOCK_END: LazyLock<Regex> =
 
 /// ...followed by a day or zone, which continues the sentence: "at 5 p.m. Tuesday".
 static DAY_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[ECMP][SD]?T|GMT|UTC|local time|today|tonight|yesterday|tomorrow)\b")
+    Regex::new(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[ECMP][SD]?T|GMT|UTC|local time|today|tonight|yesterday|tomorrow)(?-u:\b)")
         .expect("day pattern")
 });
 
@@ -38,6 +44,9 @@ static DAY_START: LazyLock<Regex> = LazyLock::new(|| {
 /// ("1. The first item 2. The second item"): markers must run in sequence from the
 /// start of the piece, so "No. 2 priority" or "Plan B." never cut.
 pub fn list_items(piece: &str) -> Vec<usize> {
+    if !MARKER_FIRST.is_match(piece) {
+        return Vec::new();
+    }
     let mut cuts = Vec::new();
     let mut expected: Option<u32> = None;
     for caps in MARKER.captures_iter(piece) {
