@@ -72,3 +72,22 @@ proptest! {
         check_tiling(&text)?;
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn cleaned_body_blocks_are_ordered_spans_of_the_text(lines in prop::collection::vec(
+        prop_oneof![token(), Just("ADVERTISEMENT".to_owned()), Just("By Ana Ruiz".to_owned()),
+            Just("---".to_owned()), Just("title: T".to_owned()), Just("WASHINGTON (AP) \u{2014} ".to_owned())],
+        0..30,
+    )) {
+        let text = lines.join("\n");
+        let mut at = 0;
+        for block in crossclaim::ingest::clean(&text).body {
+            prop_assert!(at <= block.start && block.start < block.end && block.end <= text.len());
+            prop_assert!(text.is_char_boundary(block.start) && text.is_char_boundary(block.end));
+            at = block.end;
+        }
+    }
+}
