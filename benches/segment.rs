@@ -1,12 +1,17 @@
 //! Cleaning plus sentence splitting, single-threaded, on generated news-like text
 //! (headlines, bylines, junk lines, abbreviations, quotes, figures, odd spaces).
-//! Target: at least 20 MB/s. Run with `cargo bench --bench segment`.
+//! Target: at least 20 MB/s. Run with `cargo bench --bench segment`. The last
+//! case swaps sentencex for the hand-written engine, for comparison.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
 use crossclaim::ingest::clean;
-use crossclaim::segment::split;
+use crossclaim::segment::{split, split_with};
+
+// The hand-written engine measured against sentencex (kept with the tests).
+#[path = "../tests/ingest/handmade.rs"]
+mod handmade;
 
 const SENTENCES: &[&str] = &[
     "The U.S. Senate voted 52\u{a0}to 48 on Tuesday, officials said.",
@@ -69,6 +74,9 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("split_only_4mb", |b| {
         b.iter(|| split(black_box(&text)).len())
+    });
+    group.bench_function("split_handmade_engine_4mb", |b| {
+        b.iter(|| split_with(black_box(&text), handmade::split).len())
     });
     group.finish();
 }

@@ -15,15 +15,24 @@ pub use lines::{ends_with_stop, is_blank, is_space};
 /// Splits `text` into sentence spans, trimmed of surrounding whitespace, in order.
 /// The spans never overlap and everything outside them is whitespace.
 pub fn split(text: &str) -> Vec<Span> {
+    split_with(text, split_sentencex)
+}
+
+/// A sentence splitter for one piece of text: spans relative to the piece.
+pub type Engine = fn(&str) -> Vec<Span>;
+
+/// Splits `text` with the line and news rules around another engine, so that
+/// engines can be compared on the Golden Rules with everything else equal.
+pub fn split_with(text: &str, engine: Engine) -> Vec<Span> {
     let mut out = Vec::new();
     for piece in lines::pieces(text) {
-        split_piece(text, piece, &mut out);
+        split_piece(text, piece, engine, &mut out);
     }
     out
 }
 
-/// Splits `text` with sentencex alone (no line or news rules): the baseline the
-/// Golden Rules benchmark compares against.
+/// Splits `text` with sentencex alone (no line or news rules): the engine under
+/// `split`, and the baseline the Golden Rules benchmark compares against.
 pub fn split_sentencex(text: &str) -> Vec<Span> {
     sentencex::get_sentence_boundaries("en", text)
         .into_iter()
@@ -31,7 +40,7 @@ pub fn split_sentencex(text: &str) -> Vec<Span> {
         .collect()
 }
 
-fn split_piece(text: &str, piece: Span, out: &mut Vec<Span>) {
+fn split_piece(text: &str, piece: Span, engine: Engine, out: &mut Vec<Span>) {
     let body = &text[piece.start..piece.end];
     let cuts = rules::list_items(body);
     let mut chunks: Vec<Span> = Vec::with_capacity(cuts.len() + 1);
@@ -44,18 +53,15 @@ fn split_piece(text: &str, piece: Span, out: &mut Vec<Span>) {
     for chunk in chunks {
         let chunk = chunk.shift(piece.start);
         if !may_hold_two_sentences(&text[chunk.start..chunk.end]) {
-            // Headlines, labels and one-sentence paragraphs: sentencex would find
+            // Headlines, labels and one-sentence paragraphs: the engine would find
             // nothing to cut, and calling it costs more than this check.
             out.extend(trimmed(text, chunk));
             continue;
         }
-        let mut spans: Vec<Span> =
-            sentencex::get_sentence_boundaries("en", &text[chunk.start..chunk.end])
-                .into_iter()
-                .filter_map(|b| {
-                    trimmed(text, Span::new(b.start_byte, b.end_byte).shift(chunk.start))
-                })
-                .collect();
+        let mut spans: Vec<Span> = engine(&text[chunk.start..chunk.end])
+            .into_iter()
+            .filter_map(|span| trimmed(text, span.shift(chunk.start)))
+            .collect();
         rules::repair(text, &mut spans);
         out.extend(spans);
     }

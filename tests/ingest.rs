@@ -5,5 +5,7 @@
 mod cli;
 #[path = "ingest/golden.rs"]
 mod golden;
+#[path = "ingest/handmade.rs"]
+mod handmade;
 #[path = "ingest/props.rs"]
 mod props;

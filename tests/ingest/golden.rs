@@ -41,6 +41,10 @@ fn score(split: fn(&str) -> Vec<Span>) -> (usize, Vec<u64>) {
 fn golden_rules_score_at_least_51_of_52() {
     let (base, base_failed) = score(segment::split_sentencex);
     println!("sentencex alone: {base}/52, failing {base_failed:?}");
+    let (hand, hand_failed) = score(crate::handmade::split);
+    println!("hand-written alone: {hand}/52, failing {hand_failed:?}");
+    let (hand_rules, hand_rules_failed) = score(|t| segment::split_with(t, crate::handmade::split));
+    println!("hand-written + line and news rules: {hand_rules}/52, failing {hand_rules_failed:?}");
     let (ours, failed) = score(segment::split);
     println!("crossclaim (sentencex + line and news rules): {ours}/52, failing {failed:?}");
     assert!(
