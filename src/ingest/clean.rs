@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::date::parse_date;
 use crate::model::{Date, Span};
 use crate::segment::is_space;
 
@@ -88,42 +89,6 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s/\s[^/.]{1,60}$|(?-u:\b)via\s+\p{Lu}{2,}\S*$").expect("credit pattern")
 });
-
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)(?-u:\b)(?:
-            (?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>(?:19|20)\d{2})
-          | (?P<d2>\d{1,2})\s+(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+(?P<y2>(?:19|20)\d{2})
-        )(?-u:\b) | (?-u:\b)(?P<y3>(?:19|20)\d{2})-(?P<m3>\d{2})-(?P<d3>\d{2})(?:(?-u:\b)|T)",
-    )
-    .expect("date pattern is valid")
-});
-
-/// Finds the first full date (with a year) in `s`.
-pub fn parse_date(s: &str) -> Option<Date> {
-    let caps = DATE.captures(s)?;
-    let (y, m, d) = if let Some(y) = caps.name("y1") {
-        (y, month_number(&caps["m1"])?, &caps["d1"])
-    } else if let Some(y) = caps.name("y2") {
-        (y, month_number(&caps["m2"])?, &caps["d2"])
-    } else {
-        (caps.name("y3")?, caps["m3"].parse().ok()?, &caps["d3"])
-    };
-    let date = Date {
-        year: y.as_str().parse().ok()?,
-        month: m,
-        day: d.parse().ok()?,
-    };
-    ((1..=12).contains(&date.month) && (1..=31).contains(&date.day)).then_some(date)
-}
-
-fn month_number(name: &str) -> Option<u8> {
-    let key = name.get(..3)?.to_ascii_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months.iter().position(|m| *m == key).map(|i| i as u8 + 1)
-}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Line {
@@ -358,12 +323,6 @@ mod tests {
             body("It began.\nThe river rose\nall night.\nIt fell."),
             ["It began.", "The river rose\nall night.", "It fell."]
         );
-    }
-
-    #[test]
-    fn parses_weekday_dates() {
-        let d = parse_date("- Wire Service - Wednesday, September 28, 2016").unwrap();
-        assert_eq!(d.to_string(), "2016-09-28");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 mod boilerplate;
 mod clean;
+mod date;
 mod html;
 mod read;
 mod records;
@@ -17,7 +18,8 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Article, Skipped, Story};
 
-pub use clean::{Cleaned, clean, parse_date};
+pub use clean::{Cleaned, clean};
+pub use date::parse_date;
 pub use read::Format;
 pub use records::IngestConfig;
 
