@@ -226,4 +226,36 @@ mod tests {
         );
         assert_eq!(spans[0].start, 3);
     }
+
+    #[test]
+    fn ends_a_quote_before_a_sentence_that_opens_with_a_figure() {
+        assert_eq!(
+            texts("Lee said: \u{201c}It is over.\u{201d} 25 homes burned. By May. Kim left."),
+            [
+                "Lee said: \u{201c}It is over.\u{201d}",
+                "25 homes burned.",
+                "By May.",
+                "Kim left."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_a_quoted_question_with_its_attribution() {
+        assert_eq!(
+            texts("\u{201c}Who will pay for this?\u{201d} Ann Lee asked. She left."),
+            [
+                "\u{201c}Who will pay for this?\u{201d} Ann Lee asked.",
+                "She left."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_a_title_with_the_name_after_it() {
+        assert_eq!(
+            texts("Ms. Ann Lee said so.\n\nMs. Jo Kim agreed."),
+            ["Ms. Ann Lee said so.", "Ms. Jo Kim agreed."]
+        );
+    }
 }

@@ -40,6 +40,28 @@ static DAY_START: LazyLock<Regex> = LazyLock::new(|| {
         .expect("day pattern")
 });
 
+/// A courtesy or rank title at the end of a piece never ends a sentence ("said Ms.").
+static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Sens|Rep|Reps|Lt|Col|Gen|Sgt|Capt|Adm|Maj|Cmdr|Rev|Hon|Pres|Supt|Det|Amb)\.$")
+        .expect("title pattern is valid")
+});
+
+/// A quoted question or exclamation...
+static QUOTE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[?!]["'”’]$"#).expect("quote pattern is valid"));
+
+/// ...and the short attribution that completes it: "“Who pays?” Lee asked."
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:said|says|asked|asks|added|adds|wrote|replied|shouted|wondered|told\s+\p{L}+)(?:\s[^.!?]{0,60})?\.$")
+        .expect("attribution pattern is valid")
+});
+
+/// Sentence ends sentencex misses: a closing quote then a figure ("“Go.” 25 died"),
+/// and the month "May." (which it takes for the verb's abbreviation) before a capital.
+static MISSED_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"[.!?]["”’]\s+\d|(?-u:\b)May\.\s+\p{Lu}"#).expect("missed-end pattern is valid")
+});
+
 /// Cuts a piece at the markers of an enumerated list written on one line
 /// ("1. The first item 2. The second item"): markers must run in sequence from the
 /// start of the piece, so "No. 2 priority" or "Plan B." never cut.
@@ -76,12 +98,14 @@ fn ordinal(s: &str) -> Option<u32> {
 /// Applies the merge and move rules to the sentences of one piece, in place.
 pub fn repair(text: &str, spans: &mut Vec<Span>) {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for &span in spans.iter() {
+    for span in spans.iter().flat_map(|&s| cut_missed_ends(text, s)) {
         if let Some(prev) = out.last_mut() {
             let before = &text[prev.start..prev.end];
             let here = &text[span.start..span.end];
             if MARKER_ONLY.is_match(before)
+                || TITLE_END.is_match(before)
                 || (CLOCK_END.is_match(before) && DAY_START.is_match(here))
+                || (QUOTE_END.is_match(before) && ATTRIBUTION.is_match(here))
             {
                 prev.end = span.end;
                 continue;
@@ -101,6 +125,25 @@ pub fn repair(text: &str, spans: &mut Vec<Span>) {
         out.push(span);
     }
     *spans = out;
+}
+
+/// `span` cut after each stop that `MISSED_END` finds inside it.
+fn cut_missed_ends(text: &str, span: Span) -> Vec<Span> {
+    let body = &text[span.start..span.end];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in MISSED_END.find_iter(body) {
+        // The stop (and closing quote) stay; the cut falls at the first space.
+        let Some(space) = body[m.start()..m.end()].find(char::is_whitespace) else {
+            continue;
+        };
+        let end = m.start() + space;
+        let next = end + body[end..].len() - body[end..].trim_start().len();
+        out.push(Span::new(span.start + start, span.start + end));
+        start = next;
+    }
+    out.push(Span::new(span.start + start, span.end));
+    out
 }
 
 #[cfg(test)]
