@@ -86,6 +86,18 @@ pub fn read_file(
     };
     let records = match records {
         Ok(records) if records.is_empty() => return skip("no records in the file".to_owned()),
+        // A data file that is not an export of articles (gold files, metadata) is one
+        // skipped file, not one line per record.
+        Ok(records)
+            if !records
+                .iter()
+                .any(|(_, r)| r.as_ref().is_ok_and(|r| r.text.is_some())) =>
+        {
+            return skip(format!(
+                "no article records (no record has a text field: {})",
+                options.fields.text.join(", ")
+            ));
+        }
         Ok(records) => records,
         Err(reason) => return skip(reason),
     };

@@ -95,6 +95,20 @@ fn reads_html_markdown_jsonl_and_csv_with_outlets_from_metadata() {
 }
 
 #[test]
+fn skips_a_data_file_without_article_records_in_one_line() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let gold = dir.path().join("gold.jsonl");
+    std::fs::write(&gold, "{\"id\": 1}\n{\"id\": 2}\n{\"id\": 3}\n").expect("write");
+    let (code, stderr, report) = compare(&[gold.to_str().unwrap_or_default()], &[]);
+    assert_eq!(code, 4);
+    assert_eq!(skipped(&report).len(), 1, "{stderr}");
+    assert!(
+        stderr.contains("gold.jsonl: no article records"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn html_article_keeps_the_story_text_and_drops_the_page_furniture() {
     let (_, _, report) = compare(&["fixtures/ingest-formats/harbor.html"], &[]);
     let claims = &report["stories"][0];
