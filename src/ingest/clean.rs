@@ -40,6 +40,7 @@ static JUNK: LazyLock<Regex> = LazyLock::new(|| {
           | (?:leave|post|add|write)\ a\ comment.* | join\ the\ (?:conversation|discussion).* | comments?(?:\ \(\d+\))? | \d+\ comments?
           | (?:[^.!?]*\ )?copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\ ).* | ©.* | .*\(c\)\ \d{4}.* | .*all\ rights\ reserved.*
           | (?:reprinted|republished|used)\ with\ permission.*
+          | \(?(?:additional\ )?(?:reporting|writing|editing|compiled)\ by\ .*\)?  # wire trailers
           | this\ (?:article|story)\ (?:was|first|is)\ (?:originally\ )?(?:published|appeared|republished).*
           | (?:photo|image|picture|video|caption)s?(?:\ credit)?\s*[:/|].* | (?:credit|source):\ .*
         )$",
@@ -382,6 +383,12 @@ mod tests {
             body("Talks began on October 3, 2016."),
             ["Talks began on October 3, 2016."]
         );
+    }
+
+    #[test]
+    fn drops_a_wire_trailer() {
+        let text = "The dam held.\n\n(Reporting by Jo Kim; Editing by Ann Lee)";
+        assert_eq!(body(text), ["The dam held."]);
     }
 
     #[test]
