@@ -41,10 +41,18 @@ static DAY_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A courtesy or rank title at the end of a piece never ends a sentence ("said Ms.").
-static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Sens|Rep|Reps|Lt|Col|Gen|Sgt|Capt|Adm|Maj|Cmdr|Rev|Hon|Pres|Supt|Det|Amb)\.$")
-        .expect("title pattern is valid")
-});
+const TITLES: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Mx.", "Dr.", "Prof.", "Gov.", "Sen.", "Sens.", "Rep.", "Reps.", "Lt.",
+    "Col.", "Gen.", "Sgt.", "Capt.", "Adm.", "Maj.", "Cmdr.", "Rev.", "Hon.", "Pres.", "Supt.",
+    "Det.", "Amb.",
+];
+
+fn ends_with_title(s: &str) -> bool {
+    s.ends_with('.')
+        && s.rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| TITLES.contains(&w))
+}
 
 /// A quoted question or exclamation...
 static QUOTE_END: LazyLock<Regex> =
@@ -97,21 +105,31 @@ fn ordinal(s: &str) -> Option<u32> {
 
 /// Applies the merge and move rules to the sentences of one piece, in place.
 pub fn repair(text: &str, spans: &mut Vec<Span>) {
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for span in spans.iter().flat_map(|&s| cut_missed_ends(text, s)) {
+    let mut cut = Vec::with_capacity(spans.len());
+    for &span in spans.iter() {
+        cut_missed_ends(text, span, &mut cut);
+    }
+    let mut out: Vec<Span> = Vec::with_capacity(cut.len());
+    for span in cut {
         if let Some(prev) = out.last_mut() {
             let before = &text[prev.start..prev.end];
             let here = &text[span.start..span.end];
-            if MARKER_ONLY.is_match(before)
-                || TITLE_END.is_match(before)
-                || (CLOCK_END.is_match(before) && DAY_START.is_match(here))
-                || (QUOTE_END.is_match(before) && ATTRIBUTION.is_match(here))
+            // Cheap tests on the last characters first: these run on every sentence.
+            let tail = before
+                .get(before.len().saturating_sub(8)..)
+                .unwrap_or(before);
+            if (before.len() <= 8 && MARKER_ONLY.is_match(before))
+                || ends_with_title(before)
+                || (tail.ends_with("m.") && CLOCK_END.is_match(before) && DAY_START.is_match(here))
+                || (QUOTE_END.is_match(tail) && ATTRIBUTION.is_match(here))
             {
                 prev.end = span.end;
                 continue;
             }
-            if let Some((stop, ellipsis)) = STOP_THEN_ELLIPSIS
-                .captures(before)
+            if let Some((stop, ellipsis)) = before
+                .ends_with(". . .")
+                .then(|| STOP_THEN_ELLIPSIS.captures(before))
+                .flatten()
                 .and_then(|c| Some((c.get(1)?, c.get(2)?)))
             {
                 // Keep the word's stop; the spaced ellipsis after it starts this sentence.
@@ -128,9 +146,12 @@ pub fn repair(text: &str, spans: &mut Vec<Span>) {
 }
 
 /// `span` cut after each stop that `MISSED_END` finds inside it.
-fn cut_missed_ends(text: &str, span: Span) -> Vec<Span> {
+fn cut_missed_ends(text: &str, span: Span, out: &mut Vec<Span>) {
     let body = &text[span.start..span.end];
-    let mut out = Vec::new();
+    if !body.contains(['"', '\u{201d}', '\u{2019}']) && !body.contains("May.") {
+        out.push(span);
+        return;
+    }
     let mut start = 0;
     for m in MISSED_END.find_iter(body) {
         // The stop (and closing quote) stay; the cut falls at the first space.
@@ -143,7 +164,6 @@ fn cut_missed_ends(text: &str, span: Span) -> Vec<Span> {
         start = next;
     }
     out.push(Span::new(span.start + start, span.end));
-    out
 }
 
 #[cfg(test)]
