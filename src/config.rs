@@ -14,6 +14,7 @@ use crate::compare::CompareConfig;
 pub struct Config {
     pub align: AlignConfig,
     pub compare: CompareConfig,
+    pub ingest: crate::ingest::IngestConfig,
 }
 
 impl Config {

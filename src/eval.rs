@@ -156,6 +156,14 @@ fn key(s: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether a report sentence is the gold sentence with a dateline or a lead-in
+/// trimmed off (or the gold trimmed): one contains the other, and the shorter
+/// is most of the longer. Gold quotes the article as written; the tool may not.
+fn same_sentence(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && long.contains(short) && short.len() * 10 >= long.len() * 7
+}
+
 fn same_outlet(gold: &str, outlet: &str, source: &str) -> bool {
     let stem = gold.rsplit_once('.').map_or(gold, |(s, _)| s);
     gold == outlet || stem == outlet || source.ends_with(gold)
@@ -165,9 +173,20 @@ fn score(gold: &Gold, claims: &[ClaimRow], rows: &[DisagreementRow]) -> Scores {
     let mut scores = Scores::default();
     let find_row = |m: &GoldSentence| {
         let k = key(&m.sentence);
+        let mine = |r: &&ClaimRow| same_outlet(&m.outlet, &r.outlet, &r.source);
         claims
             .iter()
-            .position(|r| same_outlet(&m.outlet, &r.outlet, &r.source) && key(&r.sentence) == k)
+            .position(|r| mine(&r) && key(&r.sentence) == k)
+            .or_else(|| {
+                let mut near = claims
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| mine(r) && same_sentence(&key(&r.sentence), &k));
+                match (near.next(), near.next()) {
+                    (Some((i, _)), None) => Some(i),
+                    _ => None,
+                }
+            })
     };
     let mut gold_pairs = BTreeSet::new();
     for claim in &gold.claims {
@@ -237,7 +256,7 @@ fn score(gold: &Gold, claims: &[ClaimRow], rows: &[DisagreementRow]) -> Scores {
 fn flagged(figures: &GoldFigures, rows: &[DisagreementRow]) -> bool {
     let matches = |v: &GoldValue, outlet: &str, sentence: &str, quantity: &str| {
         same_outlet(&v.outlet, outlet, outlet)
-            && key(sentence) == key(&v.sentence)
+            && same_sentence(&key(sentence), &key(&v.sentence))
             && (v.text.is_empty() || key(quantity).contains(&key(&v.text)))
     };
     rows.iter().any(|r| {

@@ -102,6 +102,7 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
     let config = Config::load(c.config.as_deref())?;
     let options = ingest::IngestOptions {
         max_file_size: c.max_file_size,
+        fields: config.ingest.clone(),
     };
     let mut ingested = ingest::ingest(&c.inputs, &options);
     for skip in &ingested.skipped {

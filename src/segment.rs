@@ -1,16 +1,84 @@
 //! Sentence splitting with byte offsets into the article text.
 //!
-//! sentencex (Wikimedia) does the splitting inside each body block; blocks come
-//! from ingest, so a sentence never crosses a paragraph or a dropped junk line.
+//! sentencex (Wikimedia) splits inside each piece of text; `lines` first cuts the
+//! text where a newline ends a headline, label or list line, and `rules` repairs
+//! what sentencex gets wrong on lists, ellipses and clock times. Offsets always point
+//! into the text given, so display can show the original typography.
+
+mod lines;
+mod rules;
 
 use crate::model::{Article, Sentence, Span};
 
+pub use lines::{ends_with_stop, is_blank, is_space};
+
 /// Splits `text` into sentence spans, trimmed of surrounding whitespace, in order.
+/// The spans never overlap and everything outside them is whitespace.
 pub fn split(text: &str) -> Vec<Span> {
+    split_with(text, split_sentencex)
+}
+
+/// A sentence splitter for one piece of text: spans relative to the piece.
+pub type Engine = fn(&str) -> Vec<Span>;
+
+/// Splits `text` with the line and news rules around another engine, so that
+/// engines can be compared on the Golden Rules with everything else equal.
+pub fn split_with(text: &str, engine: Engine) -> Vec<Span> {
+    let mut out = Vec::new();
+    for piece in lines::pieces(text) {
+        split_piece(text, piece, engine, &mut out);
+    }
+    out
+}
+
+/// Splits `text` with sentencex alone (no line or news rules): the engine under
+/// `split`, and the baseline the Golden Rules benchmark compares against.
+pub fn split_sentencex(text: &str) -> Vec<Span> {
     sentencex::get_sentence_boundaries("en", text)
         .into_iter()
         .filter_map(|b| trimmed(text, Span::new(b.start_byte, b.end_byte)))
         .collect()
+}
+
+fn split_piece(text: &str, piece: Span, engine: Engine, out: &mut Vec<Span>) {
+    let body = &text[piece.start..piece.end];
+    let cuts = rules::list_items(body);
+    let mut chunks: Vec<Span> = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for &cut in cuts.iter().skip(1) {
+        chunks.push(Span::new(start, cut));
+        start = cut;
+    }
+    chunks.push(Span::new(start, body.len()));
+    for chunk in chunks {
+        let chunk = chunk.shift(piece.start);
+        if !may_hold_two_sentences(&text[chunk.start..chunk.end]) {
+            // Headlines, labels and one-sentence paragraphs: the engine would find
+            // nothing to cut, and calling it costs more than this check.
+            out.extend(trimmed(text, chunk));
+            continue;
+        }
+        let mut spans: Vec<Span> = engine(&text[chunk.start..chunk.end])
+            .into_iter()
+            .filter_map(|span| trimmed(text, span.shift(chunk.start)))
+            .collect();
+        rules::repair(text, &mut spans);
+        out.extend(spans);
+    }
+}
+
+/// False only when no stop, list marker or bracket sits before the end of `s`.
+fn may_hold_two_sentences(s: &str) -> bool {
+    let inner = s.trim_end_matches(|c: char| {
+        is_space(c)
+            || matches!(
+                c,
+                '.' | '!' | '?' | '\u{2026}' | '"' | '\'' | '\u{201d}' | '\u{2019}'
+            )
+    });
+    inner.contains([
+        '.', '!', '?', '\u{2026}', ')', '\u{2022}', '\u{2043}', '\n', ';',
+    ])
 }
 
 /// The sentences of one article's body, numbered from 0.
@@ -33,10 +101,12 @@ pub fn sentences(article_index: usize, article: &Article) -> Vec<Sentence> {
         .collect()
 }
 
+/// `span` without the spaces and zero-width marks around it; None when nothing is left.
 fn trimmed(text: &str, span: Span) -> Option<Span> {
-    let s = &text[span.start..span.end];
-    let lead = s.len() - s.trim_start().len();
-    let body = s.trim();
+    let s = text.get(span.start..span.end)?;
+    let body = s.trim_start_matches(is_space);
+    let lead = s.len() - body.len();
+    let body = body.trim_end_matches(is_space);
     (!body.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + body.len()))
 }
 
@@ -61,6 +131,131 @@ mod tests {
         assert_eq!(
             texts("It rose 3.5 percent. Then fell."),
             ["It rose 3.5 percent.", "Then fell."]
+        );
+    }
+
+    #[test]
+    fn keeps_news_abbreviations_and_states_inside_sentences() {
+        assert_eq!(
+            texts("Sens. Ann Lee (Ariz.) and Bo Kim (S.C.) spoke. Gov. Ray Cole agreed."),
+            [
+                "Sens. Ann Lee (Ariz.) and Bo Kim (S.C.) spoke.",
+                "Gov. Ray Cole agreed."
+            ]
+        );
+        assert_eq!(
+            texts("On Sept. 28 Lt. Col. Jo Park called it the No. 2 goal. He left."),
+            [
+                "On Sept. 28 Lt. Col. Jo Park called it the No. 2 goal.",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_middle_initials_inside_names() {
+        assert_eq!(
+            texts("Deputy minister Ivan B. Petrov said so. Others did not."),
+            ["Deputy minister Ivan B. Petrov said so.", "Others did not."]
+        );
+    }
+
+    #[test]
+    fn keeps_a_quote_of_several_sentences_with_its_speaker() {
+        assert_eq!(
+            texts("\u{201c}We will go. We will win,\u{201d} he said. Then he left."),
+            [
+                "\u{201c}We will go. We will win,\u{201d} he said.",
+                "Then he left."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_em_dashes_and_mid_sentence_ellipses() {
+        assert_eq!(
+            texts(
+                "The talks\u{200a}\u{2014}\u{200a}long and hard\u{2014}ended. He paused ... and went on. Done."
+            ),
+            [
+                "The talks\u{200a}\u{2014}\u{200a}long and hard\u{2014}ended.",
+                "He paused ... and went on.",
+                "Done."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_a_dateline_with_its_sentence() {
+        assert_eq!(
+            texts("LAGOS, Nigeria (AP) \u{2014} The vote ended. It was calm."),
+            [
+                "LAGOS, Nigeria (AP) \u{2014} The vote ended.",
+                "It was calm."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_a_headline_without_stop_apart() {
+        assert_eq!(
+            texts("Floods Close Schools Across the Region\nThe river rose. It fell."),
+            [
+                "Floods Close Schools Across the Region",
+                "The river rose.",
+                "It fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_a_clock_time_with_the_day_after_it() {
+        assert_eq!(
+            texts("They met at 5 p.m. Tuesday in the capital. It rained."),
+            ["They met at 5 p.m. Tuesday in the capital.", "It rained."]
+        );
+    }
+
+    #[test]
+    fn offsets_point_into_text_with_bom_crlf_and_no_break_spaces() {
+        let text = "\u{feff}The U.S.\u{a0}Army left.\r\nIt\u{200b} rained.\r\n";
+        let spans = split(text);
+        assert_eq!(
+            texts(text),
+            ["The U.S.\u{a0}Army left.", "It\u{200b} rained."]
+        );
+        assert_eq!(spans[0].start, 3);
+    }
+
+    #[test]
+    fn ends_a_quote_before_a_sentence_that_opens_with_a_figure() {
+        assert_eq!(
+            texts("Lee said: \u{201c}It is over.\u{201d} 25 homes burned. By May. Kim left."),
+            [
+                "Lee said: \u{201c}It is over.\u{201d}",
+                "25 homes burned.",
+                "By May.",
+                "Kim left."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_a_quoted_question_with_its_attribution() {
+        assert_eq!(
+            texts("\u{201c}Who will pay for this?\u{201d} Ann Lee asked. She left."),
+            [
+                "\u{201c}Who will pay for this?\u{201d} Ann Lee asked.",
+                "She left."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_a_title_with_the_name_after_it() {
+        assert_eq!(
+            texts("Ms. Ann Lee said so.\n\nMs. Jo Kim agreed."),
+            ["Ms. Ann Lee said so.", "Ms. Jo Kim agreed."]
         );
     }
 }

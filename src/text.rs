@@ -9,29 +9,50 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut prev_digit = false;
     for c in s.chars() {
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => out.push('\''),
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => out.push('"'),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
-            c if c.is_whitespace() => {
-                if !out.ends_with(' ') {
-                    out.push(' ');
-                }
-            }
-            c => match vulgar_fraction(c) {
-                Some(frac) => {
-                    if !prev_digit {
-                        out.push('0');
-                    }
-                    out.push_str(frac);
-                }
-                None => out.push(c),
-            },
-        }
+        fold_char(c, prev_digit, &mut out);
         prev_digit = c.is_ascii_digit();
     }
     out
+}
+
+/// `fold`, plus where each byte of the folded text came from: `map[i]` is the
+/// offset in `s` of the character that produced folded byte `i`, and one last
+/// entry holds `s.len()`. A match found in the folded text at `a..b` is
+/// `map[a]..map[b]` in the original, so offsets survive hygiene.
+pub fn fold_with_offsets(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len() + 1);
+    let mut prev_digit = false;
+    for (at, c) in s.char_indices() {
+        fold_char(c, prev_digit, &mut out);
+        map.resize(out.len(), at);
+        prev_digit = c.is_ascii_digit();
+    }
+    map.push(s.len());
+    (out, map)
+}
+
+fn fold_char(c: char, prev_digit: bool, out: &mut String) {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => out.push('\''),
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => out.push('"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
+        c if c.is_whitespace() => {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+        c => match vulgar_fraction(c) {
+            Some(frac) => {
+                if !prev_digit {
+                    out.push('0');
+                }
+                out.push_str(frac);
+            }
+            None => out.push(c),
+        },
+    }
 }
 
 /// The decimal tail of a vulgar fraction character (".5" for '½').
@@ -62,7 +83,7 @@ pub fn stable_id<'a>(prefix: &str, parts: impl IntoIterator<Item = &'a str>) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, fold_with_offsets};
 
     #[test]
     fn folds_curly_quotes_and_exotic_spaces() {
@@ -72,5 +93,22 @@ mod tests {
     #[test]
     fn spells_vulgar_fractions_as_decimals() {
         assert_eq!(fold("a 5½-year war, ½ of it"), "a 5.5-year war, 0.5 of it");
+    }
+
+    #[test]
+    fn drops_bom_and_zero_width_marks_and_joins_crlf() {
+        assert_eq!(fold("\u{feff}U.S.\u{200b}\r\nArmy"), "U.S. Army");
+    }
+
+    #[test]
+    fn maps_folded_offsets_back_to_the_original() {
+        let text = "\u{201c}About 5\u{bd}\u{a0}million\u{201d}";
+        let (folded, map) = fold_with_offsets(text);
+        assert_eq!(folded, "\"About 5.5 million\"");
+        let at = folded.find("5.5").unwrap();
+        let (start, end) = (map[at], map[at + 3]);
+        assert_eq!(&text[start..end], "5\u{bd}");
+        assert_eq!(map.len(), folded.len() + 1);
+        assert_eq!(map[folded.len()], text.len());
     }
 }

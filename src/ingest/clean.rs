@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::date::parse_date;
 use crate::model::{Date, Span};
+use crate::segment::is_space;
 
 /// The outcome of cleaning one article's text.
 #[derive(Debug, Default, PartialEq)]
@@ -17,6 +19,12 @@ pub struct Cleaned {
     pub title: Option<String>,
     pub byline: Option<String>,
     pub date: Option<Date>,
+    /// The place (and agency) opening the first paragraph: "WASHINGTON (AP)".
+    pub dateline: Option<String>,
+    /// Metadata the file states about itself (front matter or `Outlet: ...` lines).
+    pub outlet: Option<String>,
+    pub story: Option<String>,
+    pub url: Option<String>,
     /// Lines dropped as junk.
     pub dropped: usize,
 }
@@ -26,17 +34,42 @@ pub struct Cleaned {
 static JUNK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            advertisement | sponsored(?:\ content)? | ad
-          | click\ (?:to|here)\b.* | tap\ to\b.* | read\ more\b.* | see\ also\b.* | related\b.{0,60}
-          | (?:please\ )?read\ our\ comment\ policy.* | (?:view|show|hide|load)\ comments?.*
-          | (?:share|follow\ us|subscribe|sign\ up)\b.{0,80}
-          | .*\bcopyright\b.* | ©.* | .{0,60}\(c\)\ \d{4}.* | all\ rights\ reserved.*
-          | reprinted\ with\ permission.* | this\ (?:article|story)\ (?:was|first)\ (?:originally\ )?(?:published|appeared).*
-          | (?:photo|image|picture|video)(?:\ credit)?\s*[:/].*
-          | skip\ to\b.* | jump\ to\b.*
+            advertisement | advertising | sponsored(?:\ content)? | ad | paid\ content | story\ continues\ below.*
+          | click\ (?:to|here)(?-u:\b).* | tap\ (?:to|here)(?-u:\b).* | skip\ to(?-u:\b).* | jump\ to(?-u:\b).*
+          | (?:please\ )?read\ our\ comment(?:ing)?\ (?:policy|guidelines).* | (?:view|show|hide|load|read)\ (?:all\ )?\d*\ ?comments?.*
+          | (?:leave|post|add|write)\ a\ comment.* | join\ the\ (?:conversation|discussion).* | comments?(?:\ \(\d+\))? | \d+\ comments?
+          | (?:[^.!?]*\ )?copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\ ).* | ©.* | .*\(c\)\ \d{4}.* | .*all\ rights\ reserved.*
+          | (?:reprinted|republished|used)\ with\ permission.*
+          | \(?(?:additional\ )?(?:reporting|writing|editing|compiled)\ by\ .*\)?  # wire trailers
+          | this\ (?:article|story)\ (?:was|first|is)\ (?:originally\ )?(?:published|appeared|republished).*
+          | (?:photo|image|picture|video|caption)s?(?:\ credit)?\s*[:/|].* | (?:credit|source):\ .*
         )$",
     )
     .expect("junk pattern is valid")
+});
+
+/// Navigation and calls to action. Their words also open real sentences ("Share
+/// prices fell."), so they count only on a line without a final stop.
+static NAV: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            continue\ reading.* | (?:article\ )?continues\ (?:below|after).* | read\ more(?-u:\b).* | see\ also(?-u:\b).*
+          | related(?-u:\b).* | more\ (?:from|on|stories)(?-u:\b).* | (?:most\ (?:read|popular|viewed)|trending(?:\ now)?|top\ stories|recommended)(?-u:\b).*
+          | have\ your\ say.* | what\ do\ you\ think.*
+          | (?:share|follow|subscribe|sign\ (?:up|in)|log\ ?in|newsletter|tweet|e-?mail|print|download)(?-u:\b).{0,60}
+          | home | menu | search | back\ to\ top | (?:next|previous)\ (?:article|story|page)(?-u:\b).*
+        )$",
+    )
+    .expect("navigation pattern is valid")
+});
+
+/// A dateline opening the first paragraph: "WASHINGTON (AP) — ", "LAGOS, Nigeria - ".
+/// The place and agency are metadata, not part of the first claim.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}{2}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{L}.’' ]{2,30}(?:\s\d{1,2})?)?\s*(?:\([\p{L}. ]{1,30}\)\s*)?[-–—]+\s+",
+    )
+    .expect("dateline pattern is valid")
 });
 
 /// "By Jane Doe", "by Jane Doe –", "- Associated Press - Wednesday, ...".
@@ -47,47 +80,16 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("byline pattern is valid")
 });
 
+/// A caption ending in its credit: "Rescuers reach the town. (AP Photo/Jo Smith)".
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\([^()]*(?-u:\b)(?:photo|photograph|images?|pictures?|file)(?-u:\b)[^()]*\)$")
+        .expect("caption pattern is valid")
+});
+
 /// A photo caption credit: "Some caption / AP", "... via AP".
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s/\s[^/.]{1,60}$|\bvia\s+\p{Lu}{2,}\S*$").expect("credit pattern")
+    Regex::new(r"\s/\s[^/.]{1,60}$|(?-u:\b)via\s+\p{Lu}{2,}\S*$").expect("credit pattern")
 });
-
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)\b(?:
-            (?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?P<d1>\d{1,2}),?\s+(?P<y1>(?:19|20)\d{2})
-          | (?P<d2>\d{1,2})\s+(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?,?\s+(?P<y2>(?:19|20)\d{2})
-          | (?P<y3>(?:19|20)\d{2})-(?P<m3>\d{2})-(?P<d3>\d{2})
-        )\b",
-    )
-    .expect("date pattern is valid")
-});
-
-/// Finds the first full date (with a year) in `s`.
-pub fn parse_date(s: &str) -> Option<Date> {
-    let caps = DATE.captures(s)?;
-    let (y, m, d) = if let Some(y) = caps.name("y1") {
-        (y, month_number(&caps["m1"])?, &caps["d1"])
-    } else if let Some(y) = caps.name("y2") {
-        (y, month_number(&caps["m2"])?, &caps["d2"])
-    } else {
-        (caps.name("y3")?, caps["m3"].parse().ok()?, &caps["d3"])
-    };
-    let date = Date {
-        year: y.as_str().parse().ok()?,
-        month: m,
-        day: d.parse().ok()?,
-    };
-    ((1..=12).contains(&date.month) && (1..=31).contains(&date.day)).then_some(date)
-}
-
-fn month_number(name: &str) -> Option<u8> {
-    let key = name.get(..3)?.to_ascii_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months.iter().position(|m| *m == key).map(|i| i as u8 + 1)
-}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Line {
@@ -100,23 +102,47 @@ enum Line {
     Body,
 }
 
+/// "Outlet: The Daily", "date: 2016-10-03": metadata at the top of a file or in
+/// Markdown front matter.
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(outlet|source|publisher|site|title|headline|date|published|author|byline|url|link|story)\s*:\s*(\S.*)$")
+        .expect("field pattern is valid")
+});
+
 /// Classifies every line and gathers body lines into blocks.
 pub fn clean(text: &str) -> Cleaned {
     let mut out = Cleaned::default();
     let mut headings: Vec<&str> = Vec::new();
     let mut block: Option<Span> = None;
     let mut seen_body = false;
+    let mut in_front_matter = false;
     let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
+    for (n, raw) in text.split_inclusive('\n').enumerate() {
         let start = offset;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
-        let trimmed = line.trim();
-        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim_matches(is_space);
+        let lead = line.len() - line.trim_start_matches(is_space).len();
         let span = Span::new(start + lead, start + lead + trimmed.len());
+        // Markdown front matter: "---" on the first line, metadata until the next "---".
+        if trimmed == "---" && (n == 0 || in_front_matter) {
+            in_front_matter = n == 0;
+            continue;
+        }
+        if in_front_matter || (!seen_body && metadata_field(trimmed, &mut out)) {
+            if in_front_matter {
+                metadata_field(trimmed, &mut out);
+            }
+            continue;
+        }
         let kind = classify(trimmed, seen_body);
         match kind {
             Line::Body => {
+                let span = if seen_body {
+                    span
+                } else {
+                    after_dateline(text, span, &mut out)
+                };
                 seen_body = true;
                 block = Some(match block {
                     // A line that does not end a sentence continues the paragraph (hard-wrapped text).
@@ -144,7 +170,7 @@ pub fn clean(text: &str) -> Cleaned {
                     out.date = parse_date(trimmed);
                 }
             }
-            Line::Heading => headings.push(trimmed),
+            Line::Heading => headings.push(trimmed.trim_start_matches('#').trim()),
         }
         if let Some(b) = block.take() {
             out.body.push(b);
@@ -153,34 +179,83 @@ pub fn clean(text: &str) -> Cleaned {
     if let Some(b) = block {
         out.body.push(b);
     }
-    out.title = headings
-        .iter()
-        .max_by_key(|h| h.split_whitespace().count())
-        .map(|h| h.to_string());
+    if out.title.is_none() {
+        out.title = headings
+            .iter()
+            .filter(|h| !h.is_empty())
+            .max_by_key(|h| h.split_whitespace().count())
+            .map(|h| h.to_string());
+    }
     if out.date.is_none() {
-        out.date = out.body.first().and_then(|b| {
-            parse_date(
-                text[b.start..b.end]
-                    .get(..200)
-                    .unwrap_or(&text[b.start..b.end]),
-            )
-        });
+        out.date = out
+            .body
+            .first()
+            .and_then(|b| parse_date(text.get(b.start..b.end.min(b.start + 200)).unwrap_or("")));
     }
     out
 }
 
+/// Records a `key: value` metadata line; false when the line is not one.
+fn metadata_field(line: &str, out: &mut Cleaned) -> bool {
+    let Some(caps) = FIELD.captures(line) else {
+        return false;
+    };
+    let value = caps[2].trim().trim_matches(['"', '\'']).to_owned();
+    match caps[1].to_ascii_lowercase().as_str() {
+        "outlet" | "source" | "publisher" | "site" => out.outlet = Some(value),
+        "title" | "headline" => out.title = Some(value),
+        "date" | "published" => out.date = out.date.or_else(|| parse_date(&value)),
+        "author" | "byline" => out.byline = Some(value),
+        "url" | "link" => out.url = Some(value),
+        _ => out.story = Some(value),
+    }
+    true
+}
+
+/// The first body line without its dateline, which is kept as metadata.
+fn after_dateline(text: &str, span: Span, out: &mut Cleaned) -> Span {
+    let line = &text[span.start..span.end];
+    match DATELINE.find(line) {
+        Some(m) if m.end() < line.len() => {
+            let place = line[..m.end()]
+                .trim_end_matches(|c: char| is_space(c) || matches!(c, '-' | '–' | '—'));
+            out.dateline = Some(place.to_owned());
+            Span::new(span.start + m.end(), span.end)
+        }
+        _ => span,
+    }
+}
+
+/// Longest line (bytes) that junk patterns are tried on.
+const MAX_JUNK_LINE: usize = 300;
+
 fn classify(line: &str, seen_body: bool) -> Line {
-    if line.is_empty() {
+    if line.is_empty()
+        || line
+            .chars()
+            .all(|c| matches!(c, '-' | '*' | '_' | '=' | ' '))
+    {
         return Line::Blank;
     }
-    if JUNK.is_match(line) {
+    // Junk lines are short; a long line is a paragraph even when it mentions "copyright".
+    if (line.len() <= MAX_JUNK_LINE && JUNK.is_match(line))
+        || (!ends_sentence(line) && NAV.is_match(line))
+        || (line.ends_with(')') && CAPTION.is_match(line))
+    {
         return Line::Junk;
+    }
+    // Markdown images and headings ("![..](..)", "## Background").
+    if line.starts_with("![") {
+        return Line::Junk;
+    }
+    if line.starts_with('#') {
+        return Line::Heading;
     }
     let words = line.split_whitespace().count();
     if words <= 12 && BYLINE.is_match(line) && !ends_sentence(line) {
         return Line::Byline;
     }
-    if words <= 8 && parse_date(line).is_some() {
+    if words <= 8 && parse_date(line).is_some() && !ends_sentence(line) {
         return Line::Date;
     }
     if !ends_sentence(line) && CREDIT.is_match(line) {
@@ -199,11 +274,11 @@ fn ends_sentence(s: &str) -> bool {
 }
 
 fn byline_name(line: &str) -> String {
-    let s = line.trim_start_matches(['-', '–', '—', ' ']);
-    let s = s
-        .strip_prefix("By ")
-        .or_else(|| s.strip_prefix("by "))
-        .unwrap_or(s);
+    let s = line.trim_start_matches(|c: char| is_space(c) || matches!(c, '-' | '–' | '—'));
+    let s = match s.get(..2) {
+        Some(by) if by.eq_ignore_ascii_case("by") && s[2..].starts_with(is_space) => &s[2..],
+        _ => s,
+    };
     s.split(['–', '—', '|'])
         .next()
         .unwrap_or(s)
@@ -252,16 +327,73 @@ mod tests {
     }
 
     #[test]
-    fn parses_weekday_dates() {
-        let d = parse_date("- Wire Service - Wednesday, September 28, 2016").unwrap();
-        assert_eq!(d.to_string(), "2016-09-28");
-    }
-
-    #[test]
     fn drops_photo_credits() {
         assert_eq!(
             body("A man waves / Reuters\n\nThe talks ended."),
             ["The talks ended."]
         );
+    }
+
+    #[test]
+    fn reads_a_byline_after_a_no_break_space() {
+        let c = clean("Talks Stall\n\nby\u{a0}Ana Ruiz\u{a0}\u{2013}\n\nThe talks stalled.");
+        assert_eq!(c.byline.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn keeps_the_dateline_as_metadata() {
+        let text = "LAGOS, Nigeria (AP) \u{2014} The vote ended calmly.\n\nIt was late.";
+        let c = clean(text);
+        assert_eq!(c.dateline.as_deref(), Some("LAGOS, Nigeria (AP)"));
+        assert_eq!(body(text), ["The vote ended calmly.", "It was late."]);
+    }
+
+    #[test]
+    fn reads_front_matter_and_header_fields() {
+        let text = "---\ntitle: Dam Holds\noutlet: The Daily\ndate: 2016-10-03T08:00:00Z\n---\n# Dam Holds\n\nThe dam held.";
+        let c = clean(text);
+        assert_eq!(c.outlet.as_deref(), Some("The Daily"));
+        assert_eq!(c.title.as_deref(), Some("Dam Holds"));
+        assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2016-10-03"));
+        assert_eq!(body(text), ["The dam held."]);
+        let header = clean("Source: Evening Post\nThe dam held.");
+        assert_eq!(header.outlet.as_deref(), Some("Evening Post"));
+    }
+
+    #[test]
+    fn drops_navigation_only_without_a_final_stop() {
+        let text =
+            "The dam held.\nShare this article\nShare prices fell on Monday.\nRelated Coverage\n";
+        assert_eq!(
+            body(text),
+            ["The dam held.", "Share prices fell on Monday."]
+        );
+    }
+
+    #[test]
+    fn drops_captions_credits_and_syndication_lines() {
+        let text = "The dam held.\n\nRescuers reach the town on Monday. (AP Photo/Jo Smith)\n\nPhoto: Getty\n\nReprinted with permission from Example Wire.\n\nCopyright \u{a9} 2024 Example News, LLC.\n\nPlease read our comment policy before commenting.";
+        assert_eq!(body(text), ["The dam held."]);
+        assert_eq!(clean(text).dropped, 5);
+    }
+
+    #[test]
+    fn keeps_a_short_sentence_that_holds_a_date() {
+        assert_eq!(
+            body("Talks began on October 3, 2016."),
+            ["Talks began on October 3, 2016."]
+        );
+    }
+
+    #[test]
+    fn drops_a_wire_trailer() {
+        let text = "The dam held.\n\n(Reporting by Jo Kim; Editing by Ann Lee)";
+        assert_eq!(body(text), ["The dam held."]);
+    }
+
+    #[test]
+    fn keeps_a_sentence_about_copyright() {
+        let text = "The suit alleges copyright infringement by the studio.";
+        assert_eq!(body(text), [text]);
     }
 }

@@ -1,10 +1,16 @@
 //! Ingest: turns the paths a user names into stories of articles.
 //!
 //! A folder of article files is one story; a folder of such folders is a corpus.
-//! Every file that cannot be read as an article is skipped with a one-line reason,
-//! and the run goes on: nothing is dropped without being listed.
+//! Files are plain text, Markdown, HTML, or JSON Lines/JSON/CSV exports with one
+//! article per record. Every input that cannot be read is skipped with a one-line
+//! reason, and the run goes on: nothing is dropped without being listed.
 
+mod boilerplate;
 mod clean;
+mod date;
+mod html;
+mod read;
+mod records;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -12,22 +18,25 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Article, Skipped, Story};
 
-pub use clean::{Cleaned, clean, parse_date};
+pub use clean::{Cleaned, clean};
+pub use date::parse_date;
+pub use read::Format;
+pub use records::IngestConfig;
 
-/// File endings read as articles.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
-
-/// What ingest needs to know from the configuration.
+/// What ingest needs to know from the configuration and command line.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
     /// Files larger than this are skipped, so one stray dump cannot exhaust memory.
     pub max_file_size: u64,
+    /// Field names of JSON Lines, JSON and CSV exports.
+    pub fields: IngestConfig,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
         Self {
             max_file_size: 50 * 1024 * 1024,
+            fields: IngestConfig::default(),
         }
     }
 }
@@ -43,24 +52,38 @@ pub struct Ingested {
 
 /// Reads every input: files, story folders and corpus folders.
 pub fn ingest(inputs: &[PathBuf], options: &IngestOptions) -> Ingested {
+    use rayon::prelude::*;
     let mut files: Vec<Source> = Vec::new();
     let mut skipped = Vec::new();
     for input in inputs {
         collect(input, &mut files, &mut skipped);
     }
-    let mut stories: BTreeMap<String, Vec<Article>> = BTreeMap::new();
-    let read: Vec<Result<Article, Skipped>> = {
-        use rayon::prelude::*;
-        files.par_iter().map(|f| read_article(f, options)).collect()
-    };
-    for result in read {
+    let read: Vec<Vec<Result<Article, Skipped>>> = files
+        .par_iter()
+        .map(|f| read::read_file(&f.path, &f.shown, &f.story, options))
+        .collect();
+    let mut articles = Vec::new();
+    for result in read.into_iter().flatten() {
         match result {
-            Ok(article) => stories
-                .entry(article.story.clone())
-                .or_default()
-                .push(article),
+            Ok(article) => articles.push(article),
             Err(skip) => skipped.push(skip),
         }
+    }
+    boilerplate::drop_repeated(&mut articles);
+    let mut stories: BTreeMap<String, Vec<Article>> = BTreeMap::new();
+    for article in articles {
+        if article.body.is_empty() {
+            skipped.push(Skipped {
+                path: article.source,
+                reason: "nothing left but boilerplate shared with the outlet's other articles"
+                    .to_owned(),
+            });
+            continue;
+        }
+        stories
+            .entry(article.story.clone())
+            .or_default()
+            .push(article);
     }
     skipped.sort();
     skipped.dedup();
@@ -101,62 +124,56 @@ fn collect(input: &Path, files: &mut Vec<Source>, skipped: &mut Vec<Skipped>) {
         Err(e) => {
             skipped.push(Skipped {
                 path: shown,
-                reason: io_reason(&e),
+                reason: read::io_reason(&e),
             });
             return;
         }
     };
-    if meta.is_file() {
-        let story = story_name(
-            input
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new(".")),
-        );
-        files.push(source(&story, input.to_owned()));
+    if !meta.is_dir() {
+        let parent = input.parent().filter(|p| !p.as_os_str().is_empty());
+        files.push(source(
+            &story_name(parent.unwrap_or(Path::new("."))),
+            input.to_owned(),
+        ));
         return;
     }
-    let (articles, folders) = match list_folder(input) {
-        Ok(listing) => listing,
-        Err(e) => {
-            skipped.push(Skipped {
-                path: shown,
-                reason: io_reason(&e),
-            });
-            return;
-        }
-    };
     let before = files.len();
-    let story = story_name(input);
-    for file in articles {
-        if is_article(&file) {
-            files.push(source(&story, file));
-        } else {
-            skipped.push(Skipped {
-                path: file.display().to_string(),
-                reason: "not an article file (expected .txt or .md)".to_owned(),
-            });
-        }
-    }
-    for folder in folders {
-        match list_folder(&folder) {
-            Ok((inner, _)) => {
-                let name = story_name(&folder);
+    let add_folder = |folder: &Path,
+                      story: &str,
+                      files: &mut Vec<Source>,
+                      skipped: &mut Vec<Skipped>| {
+        match list_folder(folder) {
+            Ok((inner, folders)) => {
                 for file in inner {
-                    if is_article(&file) {
-                        files.push(source(&name, file));
+                    if Format::of(&file).is_some() {
+                        files.push(source(story, file));
                     } else {
                         skipped.push(Skipped {
-                            path: file.display().to_string(),
-                            reason: "not an article file (expected .txt or .md)".to_owned(),
+                            path: source(story, file).shown,
+                            reason: "not an article file (expected .txt, .md, .html, .jsonl, .json or .csv)".to_owned(),
                         });
                     }
                 }
+                folders
             }
-            Err(e) => skipped.push(Skipped {
-                path: folder.display().to_string(),
-                reason: io_reason(&e),
-            }),
+            Err(e) => {
+                skipped.push(Skipped {
+                    path: source(story, folder.to_owned()).shown,
+                    reason: read::io_reason(&e),
+                });
+                Vec::new()
+            }
+        }
+    };
+    let folders = add_folder(input, &story_name(input), files, skipped);
+    for folder in folders {
+        // Deeper folders are not read: a corpus is one level of story folders.
+        for deeper in add_folder(&folder, &story_name(&folder), files, skipped) {
+            skipped.push(Skipped {
+                path: source("", deeper).shown,
+                reason: "folder nested too deep (a corpus holds one level of story folders)"
+                    .to_owned(),
+            });
         }
     }
     if files.len() == before {
@@ -188,12 +205,6 @@ fn list_folder(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
     Ok((files, folders))
 }
 
-fn is_article(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-}
-
 fn story_name(dir: &Path) -> String {
     let name = dir
         .canonicalize()
@@ -202,88 +213,4 @@ fn story_name(dir: &Path) -> String {
         .or_else(|| dir.file_name().map(|n| n.to_string_lossy().into_owned()));
     name.filter(|n| !n.is_empty())
         .unwrap_or_else(|| "story".to_owned())
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => format!("cannot read: {e}"),
-    }
-}
-
-/// Reads and decodes one file, refusing what is not article text.
-fn read_article(file: &Source, options: &IngestOptions) -> Result<Article, Skipped> {
-    let (story, path, source) = (&file.story, &file.path, file.shown.clone());
-    let skip = |reason: String| Skipped {
-        path: source.clone(),
-        reason,
-    };
-    let size = fs::metadata(path).map_err(|e| skip(io_reason(&e)))?.len();
-    if size > options.max_file_size {
-        return Err(skip(format!(
-            "file is {size} bytes, over the {} byte limit (--max-file-size)",
-            options.max_file_size
-        )));
-    }
-    let bytes = fs::read(path).map_err(|e| skip(io_reason(&e)))?;
-    let text = decode(&bytes).map_err(skip)?;
-    let outlet = path
-        .file_stem()
-        .map_or_else(|| source.clone(), |s| s.to_string_lossy().into_owned());
-    let cleaned = clean(&text);
-    if cleaned.body.is_empty() {
-        return Err(skip("no article text after cleaning".to_owned()));
-    }
-    Ok(Article {
-        story: story.clone(),
-        outlet,
-        source,
-        date: cleaned.date,
-        title: cleaned.title,
-        byline: cleaned.byline,
-        url: None,
-        text,
-        body: cleaned.body,
-        dropped_lines: cleaned.dropped,
-    })
-}
-
-/// Decodes UTF-8 text, naming what is wrong with anything else.
-fn decode(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("empty file".to_owned());
-    }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!("binary file (NUL byte at offset {at})"));
-    }
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        format!(
-            "not valid UTF-8 (bad byte at offset {}); re-encode it as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::decode;
-
-    #[test]
-    fn names_the_offset_of_invalid_utf8() {
-        let err = decode(b"caf\xe9 au lait").unwrap_err();
-        assert!(err.contains("offset 3"), "{err}");
-    }
-
-    #[test]
-    fn refuses_binary_and_empty_files() {
-        assert!(decode(b"ab\0cd").unwrap_err().starts_with("binary"));
-        assert_eq!(decode(b" \n\t").unwrap_err(), "empty file");
-    }
-
-    #[test]
-    fn strips_byte_order_mark() {
-        assert_eq!(decode(b"\xef\xbb\xbfHello.").unwrap(), "Hello.");
-    }
 }
