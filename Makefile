@@ -2,7 +2,7 @@
 CARGO ?= cargo
 BIN := target/release/crossclaim
 
-.PHONY: build run test reports check check-reports bench bench-quick fmt lint readme-example check-office screenshot
+.PHONY: build run test reports check check-reports bench bench-quick fmt lint readme-example check-office screenshot fuzz golden
 
 build:
 	$(CARGO) build --release --locked
@@ -47,3 +47,11 @@ check-office:
 # Renders report.html of a small fixture in headless Chromium to target/screenshot/report.png.
 screenshot:
 	scripts/screenshot.sh
+
+# Every fuzz target for FUZZ_SECONDS each (default 600); not in CI.
+fuzz:
+	scripts/fuzz.sh
+
+# The English Golden Rules score of `crossclaim sentences`.
+golden:
+	$(CARGO) test --release --test ingest -- --ignored golden --nocapture

@@ -111,16 +111,53 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
     if let Some(shard) = c.shard {
         ingested.stories.retain(|s| shard.contains(&s.name));
     }
-    let progress = progress_bar(ingested.stories.len() as u64, quiet);
-    let analysis = Analysis {
-        stories: analyse(ingested.stories, &config, &progress),
-        skipped: ingested.skipped,
-    };
+    let stories: Vec<Story> = ingested
+        .stories
+        .into_iter()
+        .flat_map(|story| align::split_story(story, &config.align))
+        .collect();
+    let progress = progress_bar(stories.len() as u64, quiet);
+    let mut out = report::ReportDir::create(&c.out, c.check, &report::Options { bom: c.bom })?;
+    let mut worst = None;
+    let mut pending = stories.into_iter().peekable();
+    // Stories go through in ordered chunks: every core busy, output in story
+    // order, and only one chunk's results in memory at a time.
+    while pending.peek().is_some() {
+        let chunk: Vec<Story> = pending.by_ref().take(STORIES_PER_CHUNK).collect();
+        let reports: Vec<StoryReport> = chunk
+            .into_par_iter()
+            .map(|story| {
+                let report = analyse_story(story, &config);
+                progress.inc(1);
+                report
+            })
+            .collect();
+        for report in &reports {
+            out.add(report)?;
+            if let Some(severity) = worst_severity(report) {
+                worst = Some(worst.map_or(severity, |w: Severity| w.min(severity)));
+            }
+        }
+    }
     progress.finish_and_clear();
-    emit(&analysis, &c.out, c.check, c.bom, c.fail_on)
+    let diffs = out.finish(&ingested.skipped)?;
+    exit_status(&diffs, &c.out, &ingested.skipped, worst, c.fail_on)
 }
 
-/// Writes (or, with `check`, compares) the reports, and picks the exit status.
+/// Stories analysed at once by the worker threads.
+const STORIES_PER_CHUNK: usize = 256;
+
+/// The most severe disagreement of a story, updates aside.
+fn worst_severity(report: &StoryReport) -> Option<Severity> {
+    report
+        .disagreements
+        .iter()
+        .filter(|d| d.verdict != model::Verdict::Update)
+        .map(|d| d.severity)
+        .min()
+}
+
+/// Writes a whole analysis (as `merge` has it) and picks the exit status.
 fn emit(
     analysis: &Analysis,
     out: &Path,
@@ -128,37 +165,43 @@ fn emit(
     bom: bool,
     fail_on: Option<FailOn>,
 ) -> Result<ExitCode> {
-    let files = report::render(analysis, &report::Options { bom })?;
-    if check {
-        let diffs = report::check(out, &files);
-        if !diffs.is_empty() {
-            for diff in &diffs {
-                print!("{diff}");
-            }
-            eprintln!(
-                "crossclaim: {} report file(s) in {} differ from what would be written",
-                diffs.len(),
-                out.display()
-            );
-            return Ok(ExitCode::from(EXIT_CHECK_DIFFERS));
-        }
-    } else {
-        report::write(out, &files)?;
+    let mut dir = report::ReportDir::create(out, check, &report::Options { bom })?;
+    for story in &analysis.stories {
+        dir.add(story)?;
     }
-    if !analysis.skipped.is_empty() {
+    let diffs = dir.finish(&analysis.skipped)?;
+    let worst = analysis.stories.iter().filter_map(worst_severity).min();
+    exit_status(&diffs, out, &analysis.skipped, worst, fail_on)
+}
+
+/// Exit status after writing or checking: check differences first, then skipped
+/// inputs, then `--fail-on`.
+fn exit_status(
+    diffs: &[String],
+    out: &Path,
+    skipped: &[model::Skipped],
+    worst: Option<Severity>,
+    fail_on: Option<FailOn>,
+) -> Result<ExitCode> {
+    if !diffs.is_empty() {
+        let mut stdout = io::stdout().lock();
+        for diff in diffs {
+            stdout.write_all(diff.as_bytes())?;
+        }
+        eprintln!(
+            "crossclaim: {} report file(s) in {} differ from what would be written",
+            diffs.len(),
+            out.display()
+        );
+        return Ok(ExitCode::from(EXIT_CHECK_DIFFERS));
+    }
+    if !skipped.is_empty() {
         eprintln!(
             "crossclaim: {} input(s) skipped; they are listed in the reports",
-            analysis.skipped.len()
+            skipped.len()
         );
         return Ok(ExitCode::from(EXIT_SKIPPED));
     }
-    let worst = analysis
-        .stories
-        .iter()
-        .flat_map(|s| &s.disagreements)
-        .filter(|d| d.verdict != model::Verdict::Update)
-        .map(|d| d.severity)
-        .min();
     Ok(if fails_on(fail_on, worst) {
         ExitCode::from(EXIT_DISAGREEMENTS)
     } else {
@@ -183,21 +226,6 @@ fn fails_on(fail_on: Option<FailOn>, worst: Option<Severity>) -> bool {
         (fail_on, worst),
         (Some(FailOn::Minor), Some(_)) | (Some(FailOn::Major), Some(Severity::Major))
     )
-}
-
-/// Runs every stage after ingest on every story, stories in parallel.
-pub fn analyse(stories: Vec<Story>, config: &Config, progress: &ProgressBar) -> Vec<StoryReport> {
-    stories
-        .into_iter()
-        .flat_map(|story| align::split_story(story, &config.align))
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|story| {
-            let report = analyse_story(story, config);
-            progress.inc(1);
-            report
-        })
-        .collect()
 }
 
 /// The pipeline for one story, one line per stage.

@@ -193,3 +193,73 @@ fn many_sentences_in_one_article() {
         .count();
     assert_eq!(rows, 20_000 + 2);
 }
+
+#[test]
+fn a_killed_run_leaves_the_previous_reports_whole() {
+    let b = Battery::new();
+    let (code, _, out) = b.run(&[], &[]);
+    assert_eq!(code, 0);
+    let before: Vec<Vec<u8>> = [
+        "claims.csv",
+        "disagreements.csv",
+        "report.json",
+        "summary.md",
+        "report.html",
+    ]
+    .iter()
+    .map(|n| fs::read(out.join(n)).unwrap())
+    .collect();
+    // A story large enough that the run is still going when it is killed.
+    let text: String = (0..40_000)
+        .map(|i| {
+            format!(
+                "Crew {i} fixed {} pipes in the north district. ",
+                i % 89 + 2
+            )
+        })
+        .collect();
+    b.add("big-a.txt", text.as_bytes());
+    b.add("big-b.txt", text.as_bytes());
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("crossclaim"))
+        .arg("compare")
+        .arg(b.story())
+        .arg("-o")
+        .arg(&out)
+        .arg("--quiet")
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let finished = child.try_wait().unwrap().is_some();
+    child.kill().ok();
+    child.wait().unwrap();
+    if finished {
+        return; // too fast to interrupt on this machine: nothing to check
+    }
+    let after: Vec<Vec<u8>> = [
+        "claims.csv",
+        "disagreements.csv",
+        "report.json",
+        "summary.md",
+        "report.html",
+    ]
+    .iter()
+    .map(|n| fs::read(out.join(n)).unwrap())
+    .collect();
+    assert!(before == after, "an interrupted run changed the reports");
+    // The next run, on the small story again, clears what the killed one left behind.
+    fs::remove_file(b.story().join("big-a.txt")).unwrap();
+    fs::remove_file(b.story().join("big-b.txt")).unwrap();
+    let (code, _, _) = b.run(&[], &[]);
+    assert_eq!(code, 0);
+    let leftovers = fs::read_dir(&out)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with('.')
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+}

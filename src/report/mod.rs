@@ -8,8 +8,8 @@ mod json;
 mod markdown;
 
 use std::fs;
-use std::io::Write;
-use std::path::Path;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
@@ -120,6 +120,114 @@ impl<W: Write> Sink<W> {
             html,
         ))
     }
+}
+
+/// The reports of one run on their way to a folder: written story by story into a
+/// staging folder beside their destination, then renamed into place one file at a
+/// time, so an interrupted run leaves the previous reports whole. With `check`,
+/// the staged files are only compared with the folder's and then removed.
+pub struct ReportDir {
+    dir: PathBuf,
+    staging: PathBuf,
+    check: bool,
+    sink: Sink<BufWriter<fs::File>>,
+}
+
+impl ReportDir {
+    pub fn create(dir: &Path, check: bool, options: &Options) -> Result<Self> {
+        let staging = if check {
+            std::env::temp_dir().join(format!("crossclaim-check-{}", std::process::id()))
+        } else {
+            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            remove_stale_staging(dir);
+            dir.join(format!(".crossclaim-staging-{}", std::process::id()))
+        };
+        let _ = fs::remove_dir_all(&staging);
+        fs::create_dir_all(&staging)
+            .with_context(|| format!("cannot create {}", staging.display()))?;
+        let open = |name: &str| -> Result<BufWriter<fs::File>> {
+            let path = staging.join(name);
+            let file = fs::File::create(&path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            Ok(BufWriter::with_capacity(1 << 20, file))
+        };
+        let sink = Sink::new(open(FILES[0])?, open(FILES[1])?, open(FILES[2])?, options)?;
+        Ok(Self {
+            dir: dir.to_owned(),
+            staging,
+            check,
+            sink,
+        })
+    }
+
+    /// Adds one story; stories must come in their final order.
+    pub fn add(&mut self, story: &StoryReport) -> Result<()> {
+        self.sink.add(story)
+    }
+
+    /// Completes every file. Writing: moves them into place and returns no diffs.
+    /// Checking: returns a unified diff per file that differs from the folder's.
+    pub fn finish(self, skipped: &[Skipped]) -> Result<Vec<String>> {
+        let Self {
+            dir,
+            staging,
+            check: only_check,
+            sink,
+        } = self;
+        let result = complete(&dir, &staging, only_check, sink, skipped);
+        let _ = fs::remove_dir_all(&staging);
+        result
+    }
+}
+
+/// Staging folders left by runs that were killed before they finished.
+fn remove_stale_staging(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(".crossclaim-staging-")
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn complete(
+    dir: &Path,
+    staging: &Path,
+    only_check: bool,
+    sink: Sink<BufWriter<fs::File>>,
+    skipped: &[Skipped],
+) -> Result<Vec<String>> {
+    let staged = |name: &str| staging.join(name);
+    let (claims, disagreements, json, markdown, html) = sink.close(skipped)?;
+    for writer in [claims, disagreements, json] {
+        writer
+            .into_inner()
+            .map_err(|e| e.into_error())?
+            .sync_all()?;
+    }
+    for (name, text) in [(FILES[3], markdown), (FILES[4], html)] {
+        fs::write(staged(name), text)
+            .with_context(|| format!("cannot write {}", staged(name).display()))?;
+    }
+    if only_check {
+        let mut files = Vec::new();
+        for name in FILES {
+            files.push((name, fs::read(staged(name))?));
+        }
+        return Ok(check(dir, &files));
+    }
+    for name in FILES {
+        let target = dir.join(name);
+        fs::rename(staged(name), &target)
+            .with_context(|| format!("cannot replace {}", target.display()))?;
+    }
+    Ok(Vec::new())
 }
 
 /// Writes each file to a temporary name in `dir`, then renames it into place.
