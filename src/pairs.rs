@@ -1,7 +1,10 @@
-//! `crossclaim pairs`: scores sentence pairs with exactly the scorer and threshold
+//! `crossclaim pairs`: scores sentence pairs with exactly the model and threshold
 //! that `compare` uses to group claims, so the grouping can be measured alone.
 //! Word rarity is learned from the input file itself, as `compare` learns it
-//! from the story.
+//! from the story. The pairs are scored whole: `compare` also scores the claim
+//! windows inside each sentence with the same model (`Scorer::claim_score`),
+//! which a paraphrase corpus that labels "one sentence adds a clause" as
+//! different would mark wrong.
 
 use anyhow::{Context, Result, bail};
 use serde::Serialize;

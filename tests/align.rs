@@ -74,3 +74,25 @@ fn compare_then_eval_on_the_seeds_finds_the_shared_kirby_quotes() {
     // Recall on the seeds is the open problem (see the report); what is grouped must be right.
     assert!(precision >= 0.8, "{text}");
 }
+
+#[test]
+fn compare_groups_the_seeds_48_hour_statement_across_three_outlets() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out_dir = dir.path().join("reports");
+    crossclaim()
+        .args(["compare", "seeds", "-q", "-o"])
+        .arg(&out_dir)
+        .assert()
+        .success();
+    let mut reader = csv::Reader::from_path(out_dir.join("claims.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (id, sentence, outlets) = (column("claim_id"), column("sentence"), column("outlets"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let members: Vec<&csv::StringRecord> = rows
+        .iter()
+        .filter(|r| r[sentence].contains("48-hour") && r[sentence].contains("humanitarian access"))
+        .collect();
+    assert_eq!(members.len(), 3, "{members:?}");
+    assert!(members.iter().all(|r| r[id] == members[0][id] && &r[outlets] == "3"));
+}

@@ -103,6 +103,18 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("approximately", "about"),
     ("roughly", "about"),
     ("ceo", "chief"),
+    ("ceasefire", "pause"),
+    ("ceasefires", "pause"),
+    ("truce", "pause"),
+    ("truces", "pause"),
+    ("cessation", "pause"),
+    ("cessations", "pause"),
+    ("pauses", "pause"),
+    ("lull", "pause"),
+    ("permit", "allow"),
+    ("enable", "allow"),
+    ("repeatedly", "often"),
+    ("frequently", "often"),
     ("executive", "chief"),
 ];
 

@@ -1,11 +1,15 @@
 //! Alignment: groups sentences from different outlets that state the same claim.
 //!
 //! Scoring (see `score`) masks numbers and combines lexical measures fitted on
-//! news paraphrases. Grouping is average-link over cross-outlet pairs with one
-//! sentence per outlet in a group, so one long sentence cannot chain unrelated
-//! claims together. Claims partition the sentences: a sentence sits in exactly
+//! news paraphrases; `compare` scores each pair whole and by its claim windows
+//! (see `clause`), so a sentence that adds a claim or wraps one in attribution
+//! still meets the sentence that states it alone. Grouping is average-link over
+//! cross-outlet pairs with one sentence per outlet in a group, so one long
+//! sentence cannot chain unrelated claims together. Claims partition the sentences: a sentence sits in exactly
 //! one claim, most of them alone.
 
+mod candidates;
+mod clause;
 mod cluster;
 mod lexicon;
 mod score;
@@ -16,7 +20,7 @@ use crate::model::{Claim, Sentence};
 use crate::text::stable_id;
 
 pub use cluster::{StoryCluster, cluster_articles, split_story};
-pub use score::{DEFAULT_THRESHOLD, FEATURE_NAMES, FEATURES, Features, Scorer, combine};
+pub use score::{DEFAULT_THRESHOLD, FEATURE_NAMES, FEATURES, Features, Scorer, WEIGHTS, combine};
 
 /// Thresholds for grouping.
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -40,7 +44,8 @@ impl Default for AlignConfig {
 
 /// Groups the sentences of one story. `outlet_of[i]` names the outlet of sentence `i`.
 ///
-/// Method: every cross-outlet pair at or above the threshold is a candidate,
+/// Method: every cross-outlet pair whose claim score (`Scorer::claim_score`)
+/// is at or above the threshold is a candidate,
 /// strongest first. Two groups merge when they share no outlet (a group holds
 /// at most one sentence per outlet) and the mean score over all their
 /// cross pairs still reaches the threshold (average link). A sentence therefore
@@ -53,18 +58,14 @@ pub fn group(sentences: &[Sentence], outlet_of: &[&str], config: &AlignConfig) -
         .map(|s| scorer.features(&s.text))
         .collect();
     let n = sentences.len();
-    let score = |i: usize, j: usize| scorer.score(&features[i], &features[j]);
-    let mut edges: Vec<(f64, usize, usize)> = (0..n)
-        .into_par_iter()
-        .flat_map_iter(|i| {
-            ((i + 1)..n)
-                .filter(move |&j| outlet_of[i] != outlet_of[j])
-                .map(move |j| (score(i, j), i, j))
-                .filter(|&(s, _, _)| s >= config.threshold)
-        })
-        .collect();
-    // Highest score first; ties by position, so the result never depends on threads.
-    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let score = |i: usize, j: usize| scorer.claim_score(&features[i], &features[j]);
+    let outlet = outlet_ids(outlet_of);
+    let keys: Vec<Vec<u64>> = if n > candidates::ALL_PAIRS_LIMIT {
+        features.iter().map(Features::key_hashes).collect()
+    } else {
+        Vec::new()
+    };
+    let edges = candidates::edges(&outlet, &keys, score, config.threshold);
     let mut cluster_of: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     for &(_, i, j) in &edges {
@@ -102,6 +103,18 @@ pub fn group(sentences: &[Sentence], outlet_of: &[&str], config: &AlignConfig) -
         .collect();
     claims.sort_by_key(|c| c.members[0]);
     claims
+}
+
+/// Outlet names as small numbers, for cheap comparisons in the pair loop.
+fn outlet_ids(outlet_of: &[&str]) -> Vec<u32> {
+    let mut ids: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    outlet_of
+        .iter()
+        .map(|o| {
+            let next = ids.len() as u32;
+            *ids.entry(o).or_insert(next)
+        })
+        .collect()
 }
 
 fn claim_of(mut m: Vec<usize>, sentences: &[Sentence], outlet_of: &[&str]) -> Claim {

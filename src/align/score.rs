@@ -7,9 +7,11 @@
 //! in every text measure: outlets round and update figures, compare looks at them.
 
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
+use super::clause::claim_windows;
 use super::lexicon::{content_key, tokenize};
 
 /// How many measures `pair_features` returns.
@@ -61,6 +63,11 @@ pub const DEFAULT_THRESHOLD: f64 = 0.51;
 /// what keeps grouping linear in practice.
 pub const MIN_OVERLAP: f64 = 0.3;
 
+/// A pair of claim windows is only scored when their weighted overlap (Dice)
+/// reaches this: windows are short, and short texts that share less are not
+/// one claim.
+pub const WINDOW_OVERLAP: f64 = 0.5;
+
 /// A sentence prepared for scoring.
 #[derive(Debug, Clone, Default)]
 pub struct Features {
@@ -86,6 +93,18 @@ pub struct Features {
     /// Content keys hashed with their rarity weight, sorted by hash: the cheap gate.
     weighted: Vec<(u64, f64)>,
     weight_total: f64,
+    /// The sentence, kept to find its claim windows when a pair first needs them.
+    text: Box<str>,
+    /// The claims inside the sentence, attribution left out (see `clause`):
+    /// prepared on first use, as most pairs never get past the cheap gate.
+    windows: OnceLock<Vec<Features>>,
+}
+
+impl Features {
+    /// The hashes of the content keys (for blocking large stories).
+    pub fn key_hashes(&self) -> Vec<u64> {
+        self.weighted.iter().map(|&(h, _)| h).collect()
+    }
 }
 
 /// Scores sentence pairs with word weights from a reference collection.
@@ -121,6 +140,25 @@ impl Scorer {
 
     /// Prepares one sentence; cheap enough to do once per sentence, not per pair.
     pub fn features(&self, text: &str) -> Features {
+        Features {
+            text: text.into(),
+            windows: OnceLock::new(),
+            ..self.prepare(text)
+        }
+    }
+
+    /// The claim windows of a sentence, prepared once.
+    fn windows<'f>(&self, f: &'f Features) -> &'f [Features] {
+        f.windows.get_or_init(|| {
+            claim_windows(&f.text)
+                .into_iter()
+                .map(|(start, end)| self.prepare(&f.text[start..end]))
+                .collect()
+        })
+    }
+
+    /// Everything but the text and the windows (a window has none of its own).
+    fn prepare(&self, text: &str) -> Features {
         let tokens = tokenize(text);
         let mut keys: Vec<String> = tokens.words.iter().filter_map(|w| content_key(w)).collect();
         keys.sort_unstable();
@@ -173,6 +211,8 @@ impl Scorer {
             char_trigrams,
             key_sequence,
             quoted: text.contains(['"', '\u{201c}', '\u{201d}']),
+            text: Box::default(),
+            windows: OnceLock::from(Vec::new()),
         }
     }
 
@@ -187,10 +227,7 @@ impl Scorer {
         let common = sorted_intersection_str(&a.keys, &b.keys) as f64;
         let (miss_a, miss_b) = (a.keys.len() as f64 - common, b.keys.len() as f64 - common);
         let shared_bigrams = sorted_intersection(&a.bigrams, &b.bigrams) as f64;
-        let (soft_a, soft_b) = (
-            soft_coverage(&a.keys, &b.keys),
-            soft_coverage(&b.keys, &a.keys),
-        );
+        let (soft_a, soft_b) = soft_coverage(&a.keys, &b.keys);
         let bigram_containment = ratio(shared_bigrams, a.bigrams.len().min(b.bigrams.len()) as f64);
         let (total_a, total_b) = (shared + only_a, shared + only_b);
         let dice = ratio(2.0 * shared, total_a + total_b);
@@ -293,12 +330,53 @@ impl Scorer {
         (shared, only_a, only_b, rare_a, rare_b)
     }
 
-    /// The probability-like score in [0, 1] that two sentences state the same claim.
+    /// The probability-like score in [0, 1] that two sentences, taken whole,
+    /// state the same claim: what `crossclaim pairs` prints.
     pub fn score(&self, a: &Features, b: &Features) -> f64 {
-        if overlap_dice(a, b) < MIN_OVERLAP {
-            return 0.0;
+        self.score_parts(a, b, &WEIGHTS).0
+    }
+
+    /// The score with which `compare` groups claims: the same model on the two
+    /// sentences or on the best pair of their claim windows, whichever is
+    /// higher. A sentence that adds a second claim, or wraps the claim in
+    /// attribution, still meets the sentence that states that claim alone.
+    pub fn claim_score(&self, a: &Features, b: &Features) -> f64 {
+        let (whole, window) = self.score_parts(a, b, &WEIGHTS);
+        whole.max(window)
+    }
+
+    /// The model's score of the whole pair, and of its best window pair (a
+    /// sentence stands for itself too). Windows are only looked at when the
+    /// smaller sentence's rare words are mostly in the other: the cheap gate.
+    pub fn score_parts(
+        &self,
+        a: &Features,
+        b: &Features,
+        weights: &[f64; FEATURES + 1],
+    ) -> (f64, f64) {
+        let (dice, containment) = overlap(a, b);
+        let whole = if dice >= MIN_OVERLAP {
+            combine(&self.pair_features(a, b), weights)
+        } else {
+            0.0
+        };
+        let mut best = 0.0f64;
+        if containment < MIN_OVERLAP {
+            return (whole, best);
         }
-        combine(&self.pair_features(a, b), &WEIGHTS)
+        let (windows_a, windows_b) = (self.windows(a), self.windows(b));
+        if windows_a.is_empty() && windows_b.is_empty() {
+            return (whole, best);
+        }
+        for x in windows_a.iter().chain([a]) {
+            for y in windows_b.iter().chain([b]) {
+                if std::ptr::eq(x, a) && std::ptr::eq(y, b) || overlap(x, y).0 < WINDOW_OVERLAP {
+                    continue;
+                }
+                best = best.max(combine(&self.pair_features(x, y), weights));
+            }
+        }
+        (whole, best)
     }
 }
 
@@ -311,8 +389,9 @@ pub fn combine(features: &[f64; FEATURES], weights: &[f64; FEATURES + 1]) -> f64
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Rarity-weighted Dice overlap of content keys: a merge of two short sorted lists.
-fn overlap_dice(a: &Features, b: &Features) -> f64 {
+/// Rarity-weighted Dice overlap and containment (of the smaller side) of content
+/// keys: a merge of two short sorted lists.
+fn overlap(a: &Features, b: &Features) -> (f64, f64) {
     let (mut i, mut j, mut shared) = (0, 0, 0.0);
     while let (Some(&(x, w)), Some(&(y, _))) = (a.weighted.get(i), b.weighted.get(j)) {
         match x.cmp(&y) {
@@ -325,7 +404,10 @@ fn overlap_dice(a: &Features, b: &Features) -> f64 {
             }
         }
     }
-    ratio(2.0 * shared, a.weight_total + b.weight_total)
+    (
+        ratio(2.0 * shared, a.weight_total + b.weight_total),
+        ratio(shared, a.weight_total.min(b.weight_total)),
+    )
 }
 
 fn ratio(a: f64, b: f64) -> f64 {
@@ -338,19 +420,53 @@ fn numbers_unmatched(a: &Features, b: &Features) -> f64 {
     (a.numbers.len() + b.numbers.len() - 2 * shared) as f64
 }
 
-/// Share of `a`'s keys that match a key of `b` exactly or nearly (spelling
-/// variants, inflections the stemmer missed).
-fn soft_coverage(a: &[String], b: &[String]) -> f64 {
-    let matched = a
-        .iter()
-        .filter(|k| {
-            b.binary_search(k).is_ok()
-                || b.iter().any(|o| {
-                    rapidfuzz::distance::indel::normalized_similarity(k.chars(), o.chars()) >= 0.8
-                })
-        })
-        .count();
-    ratio(matched as f64, a.len() as f64)
+/// Shares of `a`'s keys that match a key of `b` exactly or nearly (spelling
+/// variants, inflections the stemmer missed), and of `b`'s keys in `a`: each
+/// pair of keys is compared once.
+fn soft_coverage(a: &[String], b: &[String]) -> (f64, f64) {
+    let mut b_matched = vec![false; b.len()];
+    let mut a_matched = 0;
+    for k in a {
+        let mut any = false;
+        for (o, seen) in b.iter().zip(b_matched.iter_mut()) {
+            if k == o || near(k, o) {
+                any = true;
+                *seen = true;
+            }
+        }
+        a_matched += usize::from(any);
+    }
+    let b_count = b_matched.iter().filter(|&&m| m).count();
+    (
+        ratio(a_matched as f64, a.len() as f64),
+        ratio(b_count as f64, b.len() as f64),
+    )
+}
+
+/// Whether two words have an Indel similarity of at least 0.8: an edit
+/// distance (insertions and deletions) of at most a fifth of their total
+/// length. ASCII words, nearly all of them, take a small table on the stack.
+fn near(a: &str, b: &str) -> bool {
+    if !(a.is_ascii() && b.is_ascii()) || b.len() > 31 {
+        return rapidfuzz::distance::indel::normalized_similarity(a.chars(), b.chars()) >= 0.8;
+    }
+    let (m, n) = (a.len(), b.len());
+    // Similarity is at most 2 min / (min + max): lengths alone can rule it out.
+    if 3 * m.min(n) < 2 * m.max(n) {
+        return false;
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut row = [0u8; 32];
+    for &x in a {
+        let mut diagonal = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { up.max(row[j]) };
+            diagonal = up;
+        }
+    }
+    let lcs = usize::from(row[n]);
+    5 * (m + n - 2 * lcs) <= m + n
 }
 
 fn sorted_intersection_str(a: &[String], b: &[String]) -> usize {
@@ -403,6 +519,32 @@ mod tests {
         ];
         let (synonym, other) = scores(&texts);
         assert!(synonym > other);
+    }
+
+    #[test]
+    fn near_words_agree_with_indel_similarity() {
+        let words = [
+            "negotia",
+            "negotiat",
+            "renegot",
+            "talk",
+            "talks",
+            "walk",
+            "die",
+            "dead",
+            "résumé",
+            "resume",
+            "administration",
+            "administrations",
+            "",
+        ];
+        for a in words {
+            for b in words {
+                let expected =
+                    rapidfuzz::distance::indel::normalized_similarity(a.chars(), b.chars()) >= 0.8;
+                assert_eq!(near(a, b), expected, "{a} / {b}");
+            }
+        }
     }
 
     #[test]

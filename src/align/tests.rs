@@ -96,3 +96,30 @@ fn grouping_is_identical_for_one_and_two_threads() {
     assert!(one.is_some());
     assert_eq!(one, run(2));
 }
+
+#[test]
+fn a_sentence_that_adds_a_second_claim_still_meets_the_first() {
+    let wire: &[&str] = &[
+        "The harbour master, Jane Roe, told reporters on Friday that the port had twice offered night shifts to clear the backlog of ships, but she said the union was fixated on a pay rise.",
+        "Fishing boats stayed in the harbour all week.",
+    ];
+    let daily: &[&str] = &[
+        "The port had twice offered night shifts to clear the backlog of ships, the harbour master said.",
+        "A new ferry will start running in June.",
+    ];
+    let g = groups(&[wire, daily]);
+    assert!(g.contains(&vec![0, 2]), "{g:?}");
+    assert!(g.contains(&vec![1]) && g.contains(&vec![3]), "{g:?}");
+}
+
+#[test]
+fn shared_attribution_alone_is_no_claim() {
+    let a: &[&str] = &[
+        "The bridge will stay closed until the spring, the transport ministry said in a statement.",
+    ];
+    let b: &[&str] = &[
+        "Train fares will rise by a tenth in January, the transport ministry said in a statement.",
+    ];
+    let g = groups(&[a, b]);
+    assert!(g.contains(&vec![0]) && g.contains(&vec![1]), "{g:?}");
+}
