@@ -54,4 +54,4 @@ fuzz:
 
 # The English Golden Rules score of `crossclaim sentences`.
 golden:
-	$(CARGO) test --release --test ingest -- --ignored golden --nocapture
+	$(CARGO) test --release --test ingest golden -- --nocapture

@@ -94,5 +94,9 @@ fn compare_groups_the_seeds_48_hour_statement_across_three_outlets() {
         .filter(|r| r[sentence].contains("48-hour") && r[sentence].contains("humanitarian access"))
         .collect();
     assert_eq!(members.len(), 3, "{members:?}");
-    assert!(members.iter().all(|r| r[id] == members[0][id] && &r[outlets] == "3"));
+    assert!(
+        members
+            .iter()
+            .all(|r| r[id] == members[0][id] && &r[outlets] == "3")
+    );
 }

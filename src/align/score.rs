@@ -15,7 +15,7 @@ use super::clause::claim_windows;
 use super::lexicon::{content_key, tokenize};
 
 /// How many measures `pair_features` returns.
-pub const FEATURES: usize = 26;
+pub const FEATURES: usize = 27;
 
 /// Names of the measures, in order (for the tuning report).
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -45,17 +45,18 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "quote_mismatch",
     "char_trigram_dice",
     "content_order",
+    "numbers_shared",
 ];
 
 /// Logistic weights over `pair_features`, then the bias; from `examples/tune_align.rs`.
 pub const WEIGHTS: [f64; FEATURES + 1] = [
-    -2.7540, 0.0194, 2.8494, 8.9372, 2.3050, -2.1738, -0.2721, -0.0661, -1.1407, -0.4576, -0.0194,
-    -2.2625, -4.2777, -3.5410, -0.3042, 3.3132, -0.2142, 0.2602, 0.5025, -3.5879, -1.3221, -0.2677,
-    1.0946, -0.2796, 1.9719, -3.4841, -0.3592,
+    -2.6107, 0.0148, 2.7145, 8.9614, 2.0865, -2.3205, -0.4151, -0.0960, -1.1267, -0.4326, -0.0148,
+    -2.3997, -4.4455, -3.4494, -0.3062, 3.3921, -0.2185, 0.3183, 0.4386, -3.5131, -1.1541, -0.4299,
+    0.9992, -0.2652, 2.2118, -3.6239, 0.2527, -0.1104,
 ];
 
 /// The default threshold on the score: best mean of accuracy and F1 on MRPC train.
-pub const DEFAULT_THRESHOLD: f64 = 0.51;
+pub const DEFAULT_THRESHOLD: f64 = 0.515;
 
 /// Pairs whose rarity-weighted word overlap (Dice) is below this score 0 without
 /// the full model. At the default threshold no MRPC train decision changes up to
@@ -292,6 +293,7 @@ impl Scorer {
                 (a.char_trigrams.len() + b.char_trigrams.len()) as f64,
             ),
             rapidfuzz::distance::indel::normalized_similarity(&a.key_sequence, &b.key_sequence),
+            (sorted_intersection_str(&a.numbers, &b.numbers) as f64 / 2.0).min(1.0),
         ]
     }
 

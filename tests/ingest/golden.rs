@@ -1,6 +1,7 @@
 //! The English Golden Rules (Pragmatic Segmenter), read at run time from
 //! ../shared/benchmarks: the data is evaluation-only and never copied here.
-//! Run with `cargo test --test ingest -- --ignored golden --nocapture`.
+//! Runs with the other tests when ../shared is beside the project (as in CI);
+//! `make golden` prints the per-engine scores.
 
 use crossclaim::model::Span;
 use crossclaim::segment;
@@ -37,8 +38,11 @@ fn score(split: fn(&str) -> Vec<Span>) -> (usize, Vec<u64>) {
 }
 
 #[test]
-#[ignore = "reads ../shared/benchmarks; run with --ignored golden"]
 fn golden_rules_score_at_least_51_of_52() {
+    if !std::path::Path::new(RULES).is_file() {
+        eprintln!("skipped: {RULES} not found (../shared is not beside the project)");
+        return;
+    }
     let (base, base_failed) = score(segment::split_sentencex);
     println!("sentencex alone: {base}/52, failing {base_failed:?}");
     let (hand, hand_failed) = score(crate::handmade::split);
