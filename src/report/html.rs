@@ -150,11 +150,12 @@ fn disagreement(h: &mut String, story: &StoryReport, d: &Disagreement) {
 fn side(story: &StoryReport, r: FigureRef) -> String {
     let q = story.figure(r);
     let s = &story.sentences[r.sentence];
+    let (value, unit) = super::readable(q.value, &q.unit);
     format!(
         "<div class=\"side\"><span class=\"outlet\">{}</span><span class=\"fig\">{} {} ({})</span><p>{}</p></div>",
         escape(&story.article_of(r.sentence).outlet),
-        grouped(q.value),
-        escape(&q.unit),
+        grouped(value),
+        escape(unit),
         hedge_name(q.hedge).replace('_', " "),
         highlight(&s.text, &story.quantities[r.sentence], Some(r.quantity))
     )

@@ -299,6 +299,20 @@ fn plain_number(x: f64) -> String {
     }
 }
 
+/// A figure in the unit a reader would say: durations are compared in hours,
+/// but "52596 hour" is read as "6 years". Other units pass through.
+pub fn readable(value: f64, unit: &str) -> (f64, &str) {
+    const DAY: f64 = 24.0;
+    const YEAR: f64 = 365.25 * DAY;
+    let round = |x: f64| (x * 100.0).round() / 100.0;
+    match unit {
+        "hour" if value.abs() >= YEAR => (round(value / YEAR), "years"),
+        "hour" if value.abs() >= 2.0 * DAY => (round(value / DAY), "days"),
+        "hour" => (round(value), "hours"),
+        _ => (value, unit),
+    }
+}
+
 /// Total counts over all stories, for the summaries.
 #[derive(Debug, Default)]
 pub struct Totals {
@@ -336,6 +350,16 @@ impl Totals {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn durations_read_in_years_days_or_hours() {
+        assert_eq!(super::readable(52_596.0, "hour"), (6.0, "years"));
+        assert_eq!(super::readable(48_213.0, "hour"), (5.5, "years"));
+        assert_eq!(super::readable(168.0, "hour"), (7.0, "days"));
+        assert_eq!(super::readable(48.0, "hour"), (2.0, "days"));
+        assert_eq!(super::readable(36.0, "hour"), (36.0, "hours"));
+        assert_eq!(super::readable(1200.0, "people"), (1200.0, "people"));
+    }
+
     use super::plain_number;
 
     #[test]
