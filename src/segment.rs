@@ -28,6 +28,39 @@ pub fn split_with(text: &str, engine: Engine) -> Vec<Span> {
     for piece in lines::pieces(text) {
         split_piece(text, piece, engine, &mut out);
     }
+    if out.iter().any(|s| s.len() > MAX_SENTENCE_BYTES) {
+        out = out.into_iter().flat_map(|s| cap_length(text, s)).collect();
+    }
+    out
+}
+
+/// No news sentence is this long; a run of text without stops that is (a
+/// transcript, a table flattened to one line) is cut at spaces into pieces of
+/// at most this size, so that every later stage stays linear and every
+/// spreadsheet cell stays under the 32,767 characters Excel and Calc allow.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Cuts an over-long span at the last space before each limit (anywhere on a
+/// character boundary when there is none); short spans pass through.
+fn cap_length(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let mut cut = text[start..limit]
+            .rfind(char::is_whitespace)
+            .map_or(limit, |i| start + i)
+            .max(start + 1);
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        out.extend(trimmed(text, Span::new(start, cut)));
+        start = cut;
+    }
+    out.extend(trimmed(text, Span::new(start, span.end)));
     out
 }
 
@@ -64,6 +97,33 @@ fn split_piece(text: &str, piece: Span, engine: Engine, out: &mut Vec<Span>) {
             .collect();
         rules::repair(text, &mut spans);
         out.extend(spans);
+    }
+}
+
+#[cfg(test)]
+mod cap_tests {
+    use super::*;
+
+    #[test]
+    fn cuts_a_line_without_stops_at_spaces_under_the_limit() {
+        let text = "word ".repeat(3000);
+        let spans = split(&text);
+        assert!(spans.len() >= 4, "{}", spans.len());
+        assert!(spans.iter().all(|s| s.len() <= MAX_SENTENCE_BYTES));
+        assert!(
+            spans
+                .iter()
+                .all(|s| text[s.start..s.end].starts_with("word"))
+        );
+        assert!(spans.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn cuts_a_run_without_spaces_on_character_boundaries() {
+        let text = "é".repeat(5000);
+        let spans = split(&text);
+        assert!(spans.len() >= 3);
+        assert_eq!(spans.iter().map(Span::len).sum::<usize>(), text.len());
     }
 }
 

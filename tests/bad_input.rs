@@ -263,3 +263,31 @@ fn a_killed_run_leaves_the_previous_reports_whole() {
         .count();
     assert_eq!(leftovers, 0);
 }
+
+#[test]
+fn a_line_of_many_figures_without_stops_is_cut_and_read() {
+    let b = Battery::new();
+    // About 300 KB on one line: thousands of figures, sources and events, no stop.
+    let text: String = (0..6_000)
+        .map(|i| {
+            format!(
+                "officials said about {} homes were flooded near the river ",
+                i % 50 + 2
+            )
+        })
+        .collect();
+    b.add("one-line.txt", text.as_bytes());
+    let (code, stderr, out) = b.run(&[], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut reader = csv::Reader::from_path(out.join("claims.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    let sentence = headers.iter().position(|h| h == "sentence").unwrap();
+    let lengths: Vec<usize> = reader
+        .records()
+        .map(|r| r.unwrap()[sentence].len())
+        .collect();
+    // Cut into pieces a spreadsheet cell can hold, nothing dropped.
+    assert!(lengths.len() > 60, "{}", lengths.len());
+    assert!(lengths.iter().all(|&n| n <= 4096));
+    assert!(lengths.iter().sum::<usize>() > text.len() - 200);
+}

@@ -5,6 +5,10 @@
 //! Hand-written on purpose: a general stemmer or thesaurus crate knows nothing of
 //! news wording, and the table below is small enough to read and extend.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::text::fold;
 
 /// Words too common to say anything about a claim.
@@ -172,14 +176,24 @@ pub fn tokenize(text: &str) -> Tokens {
 
 /// The content key of a word, or `None` for a stop word.
 pub fn content_key(word: &str) -> Option<String> {
-    if STOPWORDS.contains(&word) || NEGATIONS.contains(&word) {
-        return None;
+    match LOOKUP.get(word) {
+        Some(&key) => key.map(str::to_owned),
+        None => Some(stem(word)),
     }
-    if let Some(&(_, key)) = SYNONYMS.iter().find(|(w, _)| *w == word) {
-        return Some(key.to_owned());
-    }
-    Some(stem(word))
 }
+
+/// The word lists as one table, looked up once per word: stop words and
+/// negations map to `None`, synonyms to their key.
+static LOOKUP: LazyLock<FxHashMap<&'static str, Option<&'static str>>> = LazyLock::new(|| {
+    let mut table = FxHashMap::default();
+    for &(word, key) in SYNONYMS.iter().rev() {
+        table.insert(word, Some(key));
+    }
+    for &word in STOPWORDS.iter().chain(NEGATIONS) {
+        table.insert(word, None);
+    }
+    table
+});
 
 /// Trims a plural, then a verb ending, then keeps at most seven characters:
 /// truncation matches "negotiated"/"negotiations" without a full stemmer's surprises.

@@ -42,26 +42,65 @@ const NOT_NAMES: &[&str] = &[
 /// The source nearest to the byte range `[start, end)` of `sentence`, if it names one.
 /// Pronouns ("he said") are not sources: they name no one the reader can check.
 pub fn source_of(sentence: &str, start: usize, end: usize) -> Option<String> {
-    let mut found: Vec<(usize, String)> = Vec::new();
-    for re in [&*ACCORDING, &*AGENT_VERB, &*VERB_AGENT] {
-        for caps in re.captures_iter(sentence) {
-            let (Some(all), Some(src)) = (caps.get(0), caps.name("src")) else {
-                continue;
-            };
-            let name = tidy(src.as_str());
-            if name.is_empty() {
-                continue;
+    Sources::of(sentence).nearest(start, end).map(str::to_owned)
+}
+
+/// Every source a sentence names, read once: a sentence may hold many figures.
+pub struct Sources {
+    /// (start, end, name) of each attribution, sorted.
+    found: Vec<(usize, usize, String)>,
+    /// The longest attribution, which bounds how far back a nearer one can start.
+    longest: usize,
+}
+
+impl Sources {
+    pub fn of(sentence: &str) -> Self {
+        let mut found = Vec::new();
+        for re in [&*ACCORDING, &*AGENT_VERB, &*VERB_AGENT] {
+            for caps in re.captures_iter(sentence) {
+                let (Some(all), Some(src)) = (caps.get(0), caps.name("src")) else {
+                    continue;
+                };
+                let name = tidy(src.as_str());
+                if !name.is_empty() {
+                    found.push((all.start(), all.end(), name));
+                }
             }
-            let d = if all.start() >= end {
-                all.start() - end
-            } else {
-                start.saturating_sub(all.end())
-            };
-            found.push((d, name));
         }
+        found.sort();
+        let longest = found.iter().map(|(s, e, _)| e - s).max().unwrap_or(0);
+        Self { found, longest }
     }
-    found.sort();
-    found.into_iter().next().map(|(_, name)| name)
+
+    /// The source nearest to `[start, end)`: the least distance, then the first
+    /// name in order. One that starts after the figure is as far as the gap; one
+    /// before or around it as far as from its end to the figure's start.
+    pub fn nearest(&self, start: usize, end: usize) -> Option<&str> {
+        let found = &self.found;
+        let split = found.partition_point(|c| c.0 < end);
+        let mut best: Option<(usize, &str)> = None;
+        // After the figure only the first start can be nearest; names break ties.
+        if let Some(first) = found.get(split) {
+            for c in found[split..].iter().take_while(|c| c.0 == first.0) {
+                consider(&mut best, c.0 - end, c.2.as_str());
+            }
+        }
+        for c in found[..split].iter().rev() {
+            // Earlier ones end even further back, by at most the longest span.
+            if best.is_some_and(|(bd, _)| c.0 + self.longest + bd < start) {
+                break;
+            }
+            consider(&mut best, start.saturating_sub(c.1), c.2.as_str());
+        }
+        best.map(|(_, name)| name)
+    }
+}
+
+/// Keeps the nearer of two sources, the first name in order on a tie.
+fn consider<'a>(best: &mut Option<(usize, &'a str)>, d: usize, name: &'a str) {
+    if best.is_none_or(|(bd, bn)| (d, name) < (bd, bn)) {
+        *best = Some((d, name));
+    }
 }
 
 /// Trims the article and the small words around a name; empty when nothing is left.

@@ -98,6 +98,9 @@ pub struct Reading {
     pub scope: String,
 }
 
+/// Figures on each side of a cue that can be its nearest (quantities may nest).
+const NEIGHBOURS: usize = 4;
+
 /// Reads every figure of one sentence; `previous` is the sentence before it in the
 /// same article, whose event is borrowed when this sentence names none.
 pub fn read_sentence(text: &str, qs: &[Quantity], previous: Option<&str>) -> Vec<Reading> {
@@ -113,10 +116,19 @@ pub fn read_sentence(text: &str, qs: &[Quantity], previous: Option<&str>) -> Vec
         .filter(|&i| qs[i].kind != Kind::Duration)
         .collect();
     // A figure inside the cue ("in the last 24 hours") is part of it, not what it narrows.
+    // Figures are in text order, so the nearest lie just around the cue: a
+    // binary search and a few neighbours, not a scan (a sentence can hold
+    // thousands of figures).
     let nearest_in = |pool: &[usize], at: usize, len: usize| -> Option<usize> {
-        pool.iter()
+        let split = pool.partition_point(|&i| qs[i].start < at);
+        let before = pool[..split].iter().rev().take(NEIGHBOURS).rev();
+        let after = pool[split..]
+            .iter()
+            .filter(|&&i| qs[i].start >= at + len)
+            .take(NEIGHBOURS);
+        before
+            .chain(after)
             .copied()
-            .filter(|&i| qs[i].start < at || qs[i].start >= at + len)
             .min_by_key(|&i| distance(qs[i].start, anchors[i], at, at + len))
     };
     let mut events = vec![String::new(); qs.len()];
@@ -178,8 +190,21 @@ pub fn superseded(text: &str, q: &Quantity) -> bool {
         )
         .expect("from pattern is valid")
     });
-    text.get(..q.start)
-        .is_some_and(|before| FROM.is_match(before))
+    // Only the words just before the figure matter: look at a short tail, cut at
+    // a word boundary, so a sentence of many figures is not read once per figure.
+    let Some(before) = text.get(..q.start) else {
+        return false;
+    };
+    let mut from = before.len().saturating_sub(64);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    if from > 0 {
+        from = before[from..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(before.len(), |i| from + i);
+    }
+    FROM.is_match(&before[from..])
 }
 
 /// Bytes between a figure and a cue (0 when they touch or overlap). A cue before

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::attribution::source_of;
+use super::attribution::Sources;
 use super::context::{Reading, read_sentence, superseded};
 use super::noun::noun_class;
 use super::verdict::Stance;
@@ -153,13 +153,23 @@ pub fn figures<'a>(sentences: &'a [Sentence], quantities: &'a [Vec<Quantity>]) -
                         .is_some_and(|qs| !qs.iter().any(|q| q.kind.is_figure()))
             })
             .map(|p| sentences[p].text.as_str());
+        if !qs.iter().any(|q| q.kind.is_figure()) {
+            continue;
+        }
         let readings = read_sentence(&sentence.text, qs, previous);
-        let base_of = shares_with_base(&sentence.text, qs);
+        let sources = Sources::of(&sentence.text);
+        // Indexed by quantity, so a sentence of many figures stays linear.
+        let mut share_of: Vec<Option<(usize, usize)>> = vec![None; qs.len()];
+        let mut is_base = vec![false; qs.len()];
+        for (share, base) in shares_with_base(&sentence.text, qs) {
+            share_of[share] = Some((share, base));
+            is_base[base] = true;
+        }
         for (i, (q, r)) in qs.iter().zip(&readings).enumerate() {
-            if base_of.iter().any(|&(_, base)| base == i) || superseded(&sentence.text, q) {
+            if is_base[i] || superseded(&sentence.text, q) {
                 continue;
             }
-            let share = base_of.iter().find(|&&(share, _)| share == i);
+            let share = share_of[i].as_ref();
             let (q_measured, reading, scale) = match share {
                 Some(&(_, base)) => {
                     let mut r = readings[base].clone();
@@ -193,7 +203,7 @@ pub fn figures<'a>(sentences: &'a [Sentence], quantities: &'a [Vec<Quantity>]) -
                 value: q.value * scale,
                 stance: Stance::of(q, scale),
                 shown,
-                source: source_of(&sentence.text, q.start, q.end),
+                source: sources.nearest(q.start, q.end).map(str::to_owned),
             });
         }
     }

@@ -13,12 +13,14 @@ mod measure;
 mod noun;
 mod verdict;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::model::{Article, Claim, Disagreement, Sentence};
 use crate::quantity::Quantity;
 use crate::text::stable_id;
 
 pub use attribution::source_of;
-use measure::{Figure, figures};
+use measure::{Figure, Measure, figures};
 use verdict::{Side, agree, gap, ratio, severity};
 
 /// Thresholds for comparison.
@@ -49,25 +51,30 @@ pub fn compare(
     config: &CompareConfig,
 ) -> Vec<Disagreement> {
     let all = figures(sentences, quantities);
+    // Each article's figures by what they measure: only figures of one measure
+    // meet, so the work grows with the figures that could conflict.
+    let mut by_article: Vec<BTreeMap<&Measure, Vec<&Figure<'_>>>> =
+        vec![BTreeMap::new(); articles.len()];
+    for f in &all {
+        by_article[f.article].entry(&f.measure).or_default().push(f);
+    }
     let mut found: Vec<Disagreement> = Vec::new();
-    let mut seen: Vec<(usize, usize, u64, u64, &measure::Measure)> = Vec::new();
+    let mut seen: BTreeSet<(usize, usize, u64, u64, &Measure)> = BTreeSet::new();
     for x in 0..articles.len() {
         for y in x + 1..articles.len() {
             // Counts over a window ("in the last 24 hours") in articles of two dates
             // cover different windows: they are not the same measure.
             let dated_apart =
                 matches!((articles[x].date, articles[y].date), (Some(dx), Some(dy)) if dx != dy);
-            for (a, b) in conflicting_pairs(&all, x, y, config) {
+            for (a, b) in conflicting_pairs(&by_article[x], &by_article[y], config) {
                 if dated_apart && a.measure.windowed() {
                     continue;
                 }
                 // One row per pair of values: a figure repeated in an article adds nothing.
                 let key = (x, y, a.value.to_bits(), b.value.to_bits(), &a.measure);
-                if seen.contains(&key) {
-                    continue;
+                if seen.insert(key) {
+                    found.push(disagreement(articles, sentences, a, b, config));
                 }
-                seen.push(key);
-                found.push(disagreement(articles, sentences, a, b, config));
             }
         }
     }
@@ -82,45 +89,48 @@ pub fn compare(
     found
 }
 
-/// Pairs of figures, one from article `x` and one from `y`, that measure the same
-/// thing where neither is matched by any figure of the other article.
+/// Pairs of figures, one from article `x` and one from `y` (each given by
+/// measure), that measure the same thing where neither is matched by any figure
+/// of the other article. Sorted by position.
 fn conflicting_pairs<'f>(
-    all: &'f [Figure<'f>],
-    x: usize,
-    y: usize,
+    x: &BTreeMap<&Measure, Vec<&'f Figure<'f>>>,
+    y: &BTreeMap<&Measure, Vec<&'f Figure<'f>>>,
     config: &CompareConfig,
 ) -> Vec<(&'f Figure<'f>, &'f Figure<'f>)> {
-    let of = |art: usize| all.iter().filter(move |f| f.article == art);
-    let matched = |f: &Figure<'_>, other: usize| {
-        of(other).any(|g| g.measure == f.measure && agree(f.point(), g.point(), config.max_ratio))
+    let matched = |f: &Figure<'_>, other: &[&Figure<'_>]| {
+        other
+            .iter()
+            .any(|g| agree(f.point(), g.point(), config.max_ratio))
     };
-    let open_x: Vec<&Figure<'_>> = of(x).filter(|f| !matched(f, y)).collect();
-    let open_y: Vec<&Figure<'_>> = of(y).filter(|f| !matched(f, x)).collect();
     let closest = |f: &Figure<'_>, pool: &[&'f Figure<'f>]| -> Option<&'f Figure<'f>> {
         pool.iter()
             .copied()
-            .filter(|g| g.measure == f.measure && ratio(f.value, g.value) < config.max_ratio)
+            .filter(|g| ratio(f.value, g.value) < config.max_ratio)
             .min_by(|g, h| {
                 gap(f.value, g.value)
                     .total_cmp(&gap(f.value, h.value))
                     .then(g.at.cmp(&h.at))
             })
     };
-    let mut pairs = Vec::new();
-    for &a in &open_x {
-        if let Some(b) = closest(a, &open_y) {
-            pairs.push((a, b));
+    let mut pairs = BTreeMap::new();
+    for (measure, xs) in x {
+        let Some(ys) = y.get(measure) else {
+            continue;
+        };
+        let open_x: Vec<&Figure<'_>> = xs.iter().copied().filter(|f| !matched(f, ys)).collect();
+        let open_y: Vec<&Figure<'_>> = ys.iter().copied().filter(|f| !matched(f, xs)).collect();
+        for &a in &open_x {
+            if let Some(b) = closest(a, &open_y) {
+                pairs.insert((a.at, b.at), (a, b));
+            }
+        }
+        for &b in &open_y {
+            if let Some(a) = closest(b, &open_x) {
+                pairs.insert((a.at, b.at), (a, b));
+            }
         }
     }
-    for &b in &open_y {
-        if let Some(a) = closest(b, &open_x)
-            && !pairs.iter().any(|(p, q)| p.at == a.at && q.at == b.at)
-        {
-            pairs.push((a, b));
-        }
-    }
-    pairs.sort_by_key(|(a, b)| (a.at, b.at));
-    pairs
+    pairs.into_values().collect()
 }
 
 fn disagreement(

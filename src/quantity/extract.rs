@@ -35,7 +35,9 @@ pub fn extract(text: &str) -> Vec<Quantity> {
     let mut i = 0;
     while i < s.toks.len() {
         let at = s.toks[i].start;
-        if urls.iter().any(|&(a, b)| a <= at && at < b) {
+        // Spans are in text order: the one that could hold `at` is the last starting at or before it.
+        let url = urls.partition_point(|&(a, _)| a <= at);
+        if url > 0 && at < urls[url - 1].1 {
             i += 1;
             continue;
         }
