@@ -132,6 +132,53 @@ def score(d, out_dir, labels):
             "gold_sentences_matched": round(matched / max(1, len(labels)), 4)}
 
 
+def disagreement_truth(d):
+    """Pairs {dissenter sentence, other variant} of the planted numeric disagreements, and
+    their claim number; sentences as (story, outlet, text)."""
+    spans = {}
+    for line in open(os.path.join(d, "segments.jsonl"), encoding="utf-8"):
+        r = json.loads(line)
+        text = open(os.path.join(d, r["path"]), encoding="utf-8").read()
+        spans[(r["story"], r["outlet"])] = [text[a:b] for a, b in r["spans"]]
+    pairs = {}
+    for n, line in enumerate(open(os.path.join(d, "truth.jsonl"), encoding="utf-8")):
+        r = json.loads(line)
+        if r["kind"] != "numeric" or not r.get("disagreement"):
+            continue
+        keys = [(r["story"], v["outlet"], spans[(r["story"], v["outlet"])][v["sentence_index"]], v.get("disagrees"))
+                for v in r["variants"]]
+        for dissenter in (k for k in keys if k[3]):
+            for other in (k for k in keys if not k[3]):
+                pairs[frozenset([dissenter[:3], other[:3]])] = n
+    return pairs
+
+
+def score_disagreements(out_dir, truth):
+    """Pair precision and recall of disagreements.csv (updates left out) against the planted ones."""
+    flagged = set()
+    with open(os.path.join(out_dir, "disagreements.csv"), encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["verdict"] == "update":
+                continue
+            side = []
+            for o, s in ((r["outlet_a"], r["sentence_a"]), (r["outlet_b"], r["sentence_b"])):
+                story, outlet = o.split("--", 1) if "--" in o else (r["story"].split("/")[0], o)
+                side.append((story, outlet, s[1:] if s.startswith("'") else s))
+            flagged.add(frozenset(side))
+    tp = flagged & set(truth)
+    claims = len(set(truth.values()))
+    return {"dis_flagged": len(flagged), "dis_precision": round(len(tp) / max(1, len(flagged)), 3),
+            "dis_recall": round(len(tp) / max(1, len(truth)), 3),
+            "dis_claim_recall": round(len({truth[p] for p in tp}) / max(1, claims), 3)}
+
+
+def same_output(a, b):
+    """Whether two report folders hold byte-identical files."""
+    names = sorted(os.listdir(a))
+    return names == sorted(os.listdir(b)) and all(
+        open(os.path.join(a, n), "rb").read() == open(os.path.join(b, n), "rb").read() for n in names)
+
+
 def run_ours(d, label, threads, mode, labels, bench_dir):
     out = os.path.join(bench_dir, "out", f"{label}-{mode}-t{threads}")
     inputs = story_dirs(d) if mode == "story" else [flatten(d)]
@@ -148,7 +195,8 @@ def run_ours(d, label, threads, mode, labels, bench_dir):
     log(f"crossclaim {label} {mode} threads={threads}")
     res = timed(cmd + inputs)
     res.update(score(d, out, labels))
-    res.update({"size": label, "mode": mode, "threads": threads})
+    res.update(score_disagreements(out, disagreement_truth(d)))
+    res.update({"size": label, "mode": mode, "threads": threads, "out": out})
     return res
 
 
@@ -182,18 +230,23 @@ def write_markdown(ours, peers, path, argv):
              f"({os.cpu_count()} cores). Corpora from `../shared/bench/gen_corpus.py --seed 1`; "
              "claim-pair F1 against its `truth.jsonl` over cross-outlet pairs of gold body sentences.", "",
              "## crossclaim compare, end to end", "",
-             "| size | mode | threads | sentences (rows) | wall s | CPU s | peak MB | pair P | pair R | pair F1 |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| size | mode | threads | sentences (rows) | wall s | CPU s | peak MB | pair P | pair R | pair F1 "
+             "| disagreement P | disagreement R |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in ours:
         lines.append(f"| {r['size']} | {r['mode']} | {r['threads']} | {r['rows']:,} | {r['wall_s']} | {r['cpu_s']} | "
-                     f"{r['peak_mb']} | {r['precision']} | {r['recall']} | {r['f1']} |")
+                     f"{r['peak_mb']} | {r['precision']} | {r['recall']} | {r['f1']} | {r['dis_precision']} | "
+                     f"{r['dis_recall']} |")
+    lines += ["", "Disagreement P/R: rows of `disagreements.csv` (updates left out) against the planted numeric "
+              "disagreements (pairs of the dissenting outlet's sentence with each other variant)."]
     by = {(r["size"], r["mode"], r["threads"]): r for r in ours}
     lines += ["", "## Ratios", ""]
     for size in SIZES:
         one, two = by.get((size, "story", 1)), by.get((size, "story", 2))
         flat = by.get((size, "corpus", 2))
         if one and two:
-            lines.append(f"- {size}: 1 -> 2 threads speed-up {one['wall_s'] / two['wall_s']:.2f}x")
+            same = "byte-identical" if same_output(one["out"], two["out"]) else "DIFFERENT"
+            lines.append(f"- {size}: 1 -> 2 threads speed-up {one['wall_s'] / two['wall_s']:.2f}x; reports {same}")
         if two and flat:
             lines.append(f"- {size}: corpus mode (no story folders) / story mode wall time {flat['wall_s'] / two['wall_s']:.2f}x")
     if peers:

@@ -8,22 +8,29 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::noun::{head_noun, noun_class};
+use super::noun::{head_noun, noun_class, subject_noun};
 use crate::quantity::{Kind, Quantity};
 
 /// Event words and the event they normalise to. "toll" alone is a death toll in news.
 pub(super) static EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)\b(?:
-        (?P<deaths>killed|killing|kills|died|die|dead|deaths?|death\ toll|toll|fatalities|perished|lost\ their\ lives|bodies)
+        (?P<deaths>killed|killing|kills|died|die|dead|deaths?|death\ toll|toll|fatalities|perished|lost\ their\ lives|claimed\ (?:the\ )?lives|bodies)
         |(?P<injured>injured|injuring|injuries|wounded|wounding|hurt)
         |(?P<trapped>trapped|stranded)
         |(?P<displaced>displaced|fled|homeless|made\ refugees)
         |(?P<evacuated>evacuated|evacuation|evacuate)
-        |(?P<arrested>arrested|arrests|detained|detentions)
+        |(?P<arrested>arrested|arrests|detained|detentions|taken\ into\ custody|in\ custody)
+        |(?P<sheltered>sheltering|sheltered|shelters?|housing|housed)
+        |(?P<vaccinated>vaccinated|vaccinations?|inoculated)
+        |(?P<deployed>deployed|deploy|deploying|dispatched|stationed)
         |(?P<missing>missing|unaccounted)
         |(?P<rescued>rescued)
-        |(?P<infected>infected|infections|cases)
+        |(?P<infected>infected|infections|cases|sickened)
+        |(?P<laid_off>laid\ off|lay\ off|let\ go|layoffs?|job\ cuts|cut\ jobs|axed)
+        |(?P<striking>joined\ the\ (?:strike|walkout)|on\ strike|striking|walked\ out)
+        |(?P<cancelled>cancell?ed|cancell?ations?|grounded)
+        |(?P<fined>fined|ordered\ to\ pay|in\ damages|penalty)
         |(?P<destroyed>destroyed|razed|flattened)
         |(?P<damaged>damaged)
         |(?P<spilled>spilled|spill|leaked|leak|gushed|released)
@@ -43,9 +50,16 @@ const EVENTS: &[&str] = &[
     "displaced",
     "evacuated",
     "arrested",
+    "sheltered",
+    "vaccinated",
+    "deployed",
     "missing",
     "rescued",
     "infected",
+    "laid_off",
+    "striking",
+    "cancelled",
+    "fined",
     "destroyed",
     "damaged",
     "spilled",
@@ -62,6 +76,7 @@ pub const CUMULATIVE: &[&str] = &[
     "displaced",
     "evacuated",
     "arrested",
+    "vaccinated",
     "rescued",
     "infected",
     "destroyed",
@@ -73,7 +88,7 @@ pub const CUMULATIVE: &[&str] = &[
 
 /// Events that count a present state (people still trapped, missing): on two dates
 /// the figure may move either way.
-pub const STATE: &[&str] = &["trapped", "missing"];
+pub const STATE: &[&str] = &["trapped", "missing", "sheltered"];
 
 /// Phrases that narrow a figure to part of the story: a time window or a place within it.
 static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
@@ -83,11 +98,69 @@ static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
         |(?P<rel>last|this)\ (?P<rwin>week|month|year|weekend)
         |(?P<day>yesterday|today|overnight|on\ (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))
         |since\ (?P<since>[\w.]+)
+        |(?:in|during|a|the|by)\ (?P<year>1[89]\d\d|20\d\d)\b
         |in\ the\ (?:\w+\ )?(?P<place>city|town|village|province|region|county|district|capital|camp|neighbou?rhood|state)
         )\b",
     )
     .expect("scope pattern is valid")
 });
+
+/// A named place a figure is about: "in Holton", "near Port Said", "around
+/// New Ulm". Two figures of the same measure in different named places do not
+/// meet; a figure that names no place meets either.
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?i:in|at|near|around|outside|across)\s+(?P<place>\p{Lu}[\w’'.-]*(?:\s+\p{Lu}[\w’'.-]*){0,3})",
+    )
+    .expect("place pattern is valid")
+});
+
+/// Capitalised words after "in" that name a time, not a place.
+const NOT_PLACES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+    "its",
+];
+
+/// A place further than this many bytes from a figure is another clause's.
+const PLACE_REACH: usize = 80;
 
 /// What one figure measures, as read from its sentence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -96,6 +169,8 @@ pub struct Reading {
     pub thing: String,
     pub event: String,
     pub scope: String,
+    /// The named place, lower-cased without a possessive; empty when none.
+    pub place: String,
 }
 
 /// Figures on each side of a cue that can be its nearest (quantities may nest).
@@ -154,6 +229,10 @@ pub fn read_sentence(text: &str, qs: &[Quantity], previous: Option<&str>) -> Vec
     let mut scopes = vec![String::new(); qs.len()];
     for caps in SCOPE.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
+        // "Police said on Saturday" dates the statement, not the count.
+        if caps.name("day").is_some() && after_speech(&text[..m.start()]) {
+            continue;
+        }
         if let Some(i) = nearest_in(&figures, m.start(), m.len()) {
             let key = scope_key(&caps);
             // A span of time is not narrowed by when it was mentioned ("a seven-day
@@ -161,6 +240,22 @@ pub fn read_sentence(text: &str, qs: &[Quantity], previous: Option<&str>) -> Vec
             if qs[i].kind != Kind::Duration || key.starts_with("in the") {
                 scopes[i] = key;
             }
+        }
+    }
+    let mut places = vec![String::new(); qs.len()];
+    for caps in PLACE.captures_iter(text) {
+        let (Some(m), Some(name)) = (caps.get(0), caps.name("place")) else {
+            continue;
+        };
+        let name = place_key(name.as_str());
+        if name.is_empty() {
+            continue;
+        }
+        if let Some(i) = nearest_in(&figures, m.start(), m.len())
+            && distance(qs[i].start, anchors[i], m.start(), m.end()) <= PLACE_REACH
+            && places[i].is_empty()
+        {
+            places[i] = name;
         }
     }
     qs.iter()
@@ -172,13 +267,53 @@ pub fn read_sentence(text: &str, qs: &[Quantity], previous: Option<&str>) -> Vec
             }
             Reading {
                 thing: head_noun(text, q)
+                    .or_else(|| {
+                        matches!(q.kind, Kind::Percent | Kind::Money)
+                            .then(|| subject_noun(text, q))
+                            .flatten()
+                    })
                     .map(|n| noun_class(&n))
                     .unwrap_or_default(),
                 event,
                 scope: std::mem::take(&mut scopes[i]),
+                place: std::mem::take(&mut places[i]),
             }
         })
         .collect()
+}
+
+/// Whether `before` ends with a verb of saying ("officials said").
+fn after_speech(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(
+        last.to_ascii_lowercase().as_str(),
+        "said" | "says" | "told" | "announced" | "reported" | "stated" | "added"
+    )
+}
+
+/// A place name as compared: lower case, no possessive, no leading time word;
+/// empty when only a time word was caught ("in March").
+fn place_key(raw: &str) -> String {
+    let words: Vec<String> = raw
+        .split_whitespace()
+        .map(|w| {
+            w.trim_end_matches(['.', ','])
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_lowercase()
+        })
+        .collect();
+    if words
+        .first()
+        .is_none_or(|w| NOT_PLACES.contains(&w.as_str()))
+    {
+        return String::new();
+    }
+    words.join(" ")
 }
 
 /// A figure the sentence itself replaces ("rose from 30 to 45", "up from 30"):
@@ -233,6 +368,10 @@ fn scope_key(caps: &regex::Captures<'_>) -> String {
     }
     if let Some(since) = get("since") {
         return format!("since {since}");
+    }
+    // "killed five people in 1984", "a 1990 poll": another time than the story's.
+    if let Some(year) = get("year") {
+        return format!("in {year}");
     }
     get("place")
         .map(|p| format!("in the {p}"))

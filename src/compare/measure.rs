@@ -103,7 +103,7 @@ impl Measure {
             Kind::Percent => words.push("share"),
             _ => words.push(&self.unit),
         }
-        words.join(" ")
+        words.join(" ").replace('_', " ")
     }
 
     /// Whether the scope is a time window ("last week"): such counts are not running totals.
@@ -124,11 +124,19 @@ pub struct Figure<'a> {
     /// The figure as the explanation shows it.
     pub shown: String,
     pub source: Option<String>,
+    /// The named place the figure is about, empty when the sentence names none.
+    pub place: String,
 }
 
 impl Figure<'_> {
     pub fn point(&self) -> (f64, Stance) {
         (self.value, self.stance)
+    }
+
+    /// Whether two figures of one measure can be about the same thing: not when
+    /// each names a place and the places differ.
+    pub fn same_place(&self, other: &Figure<'_>) -> bool {
+        self.place.is_empty() || other.place.is_empty() || self.place == other.place
     }
 }
 
@@ -204,6 +212,7 @@ pub fn figures<'a>(sentences: &'a [Sentence], quantities: &'a [Vec<Quantity>]) -
                 stance: Stance::of(q, scale),
                 shown,
                 source: sources.nearest(q.start, q.end).map(str::to_owned),
+                place: reading.place.clone(),
             });
         }
     }

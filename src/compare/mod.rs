@@ -100,12 +100,12 @@ fn conflicting_pairs<'f>(
     let matched = |f: &Figure<'_>, other: &[&Figure<'_>]| {
         other
             .iter()
-            .any(|g| agree(f.point(), g.point(), config.max_ratio))
+            .any(|g| f.same_place(g) && agree(f.point(), g.point(), config.max_ratio))
     };
     let closest = |f: &Figure<'_>, pool: &[&'f Figure<'f>]| -> Option<&'f Figure<'f>> {
         pool.iter()
             .copied()
-            .filter(|g| ratio(f.value, g.value) < config.max_ratio)
+            .filter(|g| f.same_place(g) && ratio(f.value, g.value) < config.max_ratio)
             .min_by(|g, h| {
                 gap(f.value, g.value)
                     .total_cmp(&gap(f.value, h.value))

@@ -4,6 +4,10 @@
 //! written: a tagger would do better, but no maintained Rust POS tagger runs
 //! without downloaded models, and news phrases after figures are short.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::context::EVENT;
 use crate::quantity::{Kind, Quantity};
 
@@ -196,9 +200,64 @@ pub fn head_noun(text: &str, q: &Quantity) -> Option<String> {
     head
 }
 
+/// What a share or an amount is of when no noun follows it: the subject before a
+/// verb that states a level ("turnout was 62%", "the deal is worth $5 billion",
+/// "set its key interest rate to 2.5%"): the last noun before the verb, or
+/// before the first preposition of that noun phrase ("turnout in the election").
+pub fn subject_noun(text: &str, q: &Quantity) -> Option<String> {
+    static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?P<np>(?:[\w’'-]+\s+){1,6}?)(?:is|was|were|are|stood\s+at|stands\s+at|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|(?:was\s+|were\s+)?set\s+at|to|(?:is\s+|was\s+)?worth|(?:is\s+|was\s+)?valued\s+at|values|totall?ed|amounted\s+to)\s+$",
+        )
+        .expect("level pattern is valid")
+    });
+    let before = text.get(..q.start)?;
+    let mut from = before.len().saturating_sub(80);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let np = LEVEL.captures(&before[from..])?.name("np")?.as_str();
+    let words: Vec<String> = np
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let phrase_end = words
+        .iter()
+        .position(|w| ["in", "of", "for", "on", "at", "by"].contains(&w.as_str()))
+        .unwrap_or(words.len());
+    let noun = |w: &String| {
+        w.chars().all(char::is_alphabetic)
+            && !STOP.contains(&w.as_str())
+            && ![
+                "its", "their", "his", "her", "key", "main", "new", "annual", "current",
+            ]
+            .contains(&w.as_str())
+    };
+    let phrase = &words[..phrase_end];
+    let at = phrase.iter().rposition(noun)?;
+    let head = phrase[at].clone();
+    // A generic head takes its modifier: "inflation rate" is not "jobless rate".
+    let generic = [
+        "rate", "price", "prices", "level", "index", "share", "cost", "ratio",
+    ];
+    match at.checked_sub(1).map(|m| &phrase[m]) {
+        Some(modifier) if generic.contains(&head.as_str()) && noun(modifier) => {
+            Some(format!("{modifier} {head}"))
+        }
+        _ => Some(head),
+    }
+}
+
 /// Folds a counted noun to a class, so "civilians" and "people", "conflict" and
 /// "war", "truce" and "pause" are one measure.
 pub fn noun_class(noun: &str) -> String {
+    let noun = noun
+        .strip_suffix("’s")
+        .or_else(|| noun.strip_suffix("'s"))
+        .unwrap_or(noun);
     let singular = if let Some(stem) = noun.strip_suffix("ies").filter(|s| s.len() > 2) {
         format!("{stem}y")
     } else if noun.ends_with("ss") || noun.ends_with("us") {
@@ -215,6 +274,11 @@ pub fn noun_class(noun: &str) -> String {
         "conflict" | "fighting" | "war" | "warfare" => "war",
         "cessation" | "ceasefire" | "cease" | "truce" | "pause" | "halt" | "lull" => "pause",
         "house" | "home" | "dwelling" | "residence" => "home",
+        "soldier" | "troop" | "servicemen" | "serviceman" => "troops",
+        "strike" | "walkout" | "stoppage" => "strike",
+        "passenger" | "traveler" | "traveller" => "passenger",
+        "worker" | "employee" | "staff" | "job" => "workers",
+        "fire" | "blaze" | "wildfire" | "bushfire" => "fire",
         other => other,
     }
     .to_owned()
@@ -227,6 +291,35 @@ mod tests {
     fn head(text: &str) -> Option<String> {
         let q = extract(text).into_iter().next()?;
         head_noun(text, &q)
+    }
+
+    #[test]
+    fn a_share_with_no_noun_after_it_is_of_its_subject() {
+        let subject = |text: &str| {
+            let q = extract(text).into_iter().next()?;
+            subject_noun(text, &q)
+        };
+        assert_eq!(
+            subject("Voter turnout in the election reached an estimated 45%.").as_deref(),
+            Some("turnout")
+        );
+        assert_eq!(
+            subject("The bank set its key interest rate to 2.5%.").as_deref(),
+            Some("interest rate")
+        );
+        assert_eq!(
+            subject("The annual inflation rate hit about 11%.").as_deref(),
+            Some("inflation rate")
+        );
+        assert_eq!(
+            subject("Levnor said the deal is worth roughly $5.3 billion.").as_deref(),
+            Some("deal")
+        );
+        assert_eq!(
+            subject("Bail was set at $9.4 million.").as_deref(),
+            Some("bail")
+        );
+        assert_eq!(subject("Some 45% said yes.").as_deref(), None);
     }
 
     #[test]

@@ -25,7 +25,9 @@ pub enum Stance {
 
 impl Stance {
     /// Reads a quantity. "as many as" and "up to" state a figure (the high estimate)
-    /// and compare by it; "fewer than", "no more than" are true bounds.
+    /// and compare by it, with an estimate's allowance: "up to 48,000" is not
+    /// contradicted by 47,500, "as many as 500,000" is by "about 430,000".
+    /// "fewer than", "no more than" are true bounds.
     pub fn of(q: &Quantity, scale: f64) -> Self {
         let text = q.text.to_lowercase();
         let strict_upper = [
@@ -49,8 +51,8 @@ impl Stance {
             Hedge::LowerBound | Hedge::Vague | Hedge::Range => {
                 Stance::Bound(scaled(q.low), scaled(q.high))
             }
-            Hedge::Approximate => Stance::Estimate(APPROXIMATE),
-            Hedge::Exact | Hedge::UpperBound => Stance::Estimate(SAME),
+            Hedge::Approximate | Hedge::UpperBound => Stance::Estimate(APPROXIMATE),
+            Hedge::Exact => Stance::Estimate(SAME),
         }
     }
 
