@@ -15,6 +15,8 @@ pub struct Config {
     pub align: AlignConfig,
     pub compare: CompareConfig,
     pub ingest: crate::ingest::IngestConfig,
+    /// Outlet aliases: `[outlets]` then `"nyt" = "New York Times"`.
+    pub outlets: std::collections::BTreeMap<String, String>,
 }
 
 impl Config {

@@ -103,6 +103,7 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
     let options = ingest::IngestOptions {
         max_file_size: c.max_file_size,
         fields: config.ingest.clone(),
+        aliases: config.outlets.clone(),
     };
     let mut ingested = ingest::ingest(&c.inputs, &options);
     for skip in &ingested.skipped {

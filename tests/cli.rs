@@ -171,3 +171,25 @@ fn quantities_prints_value_interval_and_unit() {
     assert!(q["high"].is_null());
     assert_eq!(q["unit"], "people");
 }
+
+#[test]
+fn outlet_aliases_from_the_config_name_the_outlet_in_every_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("crossclaim.toml");
+    fs::write(
+        &config,
+        "[outlets]\n\"harbor-times\" = \"The Harbor Times\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("reports");
+    compare(
+        &["fixtures/basic/articles"],
+        &out,
+        &["--config", config.to_str().unwrap()],
+    )
+    .success();
+    let claims = read(&out, "claims.csv");
+    assert!(claims.contains(",The Harbor Times,"), "{claims}");
+    assert!(!claims.contains(",harbor-times,"), "{claims}");
+    assert!(read(&out, "summary.md").contains("The Harbor Times"));
+}

@@ -30,6 +30,9 @@ pub struct IngestOptions {
     pub max_file_size: u64,
     /// Field names of JSON Lines, JSON and CSV exports.
     pub fields: IngestConfig,
+    /// Outlet names as the reports show them: `"nyt" = "New York Times"` makes the
+    /// file `nyt.txt` and a record with outlet `nyt` one outlet, "New York Times".
+    pub aliases: BTreeMap<String, String>,
 }
 
 impl Default for IngestOptions {
@@ -37,6 +40,7 @@ impl Default for IngestOptions {
         Self {
             max_file_size: 50 * 1024 * 1024,
             fields: IngestConfig::default(),
+            aliases: BTreeMap::new(),
         }
     }
 }
@@ -65,7 +69,12 @@ pub fn ingest(inputs: &[PathBuf], options: &IngestOptions) -> Ingested {
     let mut articles = Vec::new();
     for result in read.into_iter().flatten() {
         match result {
-            Ok(article) => articles.push(article),
+            Ok(mut article) => {
+                if let Some(name) = options.aliases.get(&article.outlet) {
+                    article.outlet.clone_from(name);
+                }
+                articles.push(article);
+            }
             Err(skip) => skipped.push(skip),
         }
     }
