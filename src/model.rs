@@ -198,7 +198,7 @@ pub struct Disagreement {
     pub b: FigureRef,
     /// |a - b| / max(|a|, |b|) of the stated figures.
     pub relative_difference: f64,
-    /// Who figure `a` is attributed to in its sentence ("the State Department"), if anyone.
+    /// Who figure `a` is attributed to in its sentence ("the interior ministry"), if anyone.
     pub source_a: Option<String>,
     /// Who figure `b` is attributed to in its sentence, if anyone.
     pub source_b: Option<String>,

@@ -1,5 +1,5 @@
-//! Who a figure is attributed to: "according to the State Department", "Kerry
-//! said", "said John Kirby", "officials estimated". Outlets that quote different
+//! Who a figure is attributed to: "according to the interior ministry", "Lopez
+//! said", "said Jane Roe", "officials estimated". Outlets that quote different
 //! sources correctly are not in error, so a disagreement between two attributed
 //! figures with different sources is labelled as a source disagreement.
 
@@ -124,8 +124,8 @@ fn tidy(raw: &str) -> String {
     }
 }
 
-/// Whether two attributions name the same source: "State Department" and "State
-/// Department spokesman John Kirby" do, as do "officials" and "city officials".
+/// Whether two attributions name the same source: "Interior Ministry" and "Interior
+/// Ministry spokesman Jane Roe" do, as do "officials" and "city officials".
 pub fn same_source(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split_whitespace()
@@ -155,8 +155,8 @@ mod tests {
     #[test]
     fn reads_according_to() {
         assert_eq!(
-            source("About 40 people died, according to the State Department.").as_deref(),
-            Some("State Department")
+            source("About 40 people died, according to the Interior Ministry.").as_deref(),
+            Some("Interior Ministry")
         );
     }
 
@@ -189,8 +189,8 @@ mod tests {
     #[test]
     fn sources_sharing_a_name_are_the_same() {
         assert!(same_source(
-            "State Department",
-            "State Department spokesman Kirby"
+            "Interior Ministry",
+            "Interior Ministry spokesman Roe"
         ));
         assert!(!same_source("Red Cross", "the Interior Ministry"));
     }

@@ -183,7 +183,7 @@ pub fn read_sentence(text: &str, qs: &[Quantity], previous: Option<&str>) -> Vec
     let figures: Vec<usize> = (0..qs.len())
         .filter(|&i| qs[i].kind.is_figure() && !superseded(text, &qs[i]))
         .collect();
-    // Spans of time take no event ("died during the six-year war" is about the
+    // Spans of time take no event ("died during the three-day siege" is about the
     // deaths), so event words go to the nearest other figure.
     let counts: Vec<usize> = figures
         .iter()
@@ -235,7 +235,7 @@ pub fn read_sentence(text: &str, qs: &[Quantity], previous: Option<&str>) -> Vec
         }
         if let Some(i) = nearest_in(&figures, m.start(), m.len()) {
             let key = scope_key(&caps);
-            // A span of time is not narrowed by when it was mentioned ("a seven-day
+            // A span of time is not narrowed by when it was mentioned ("a ten-day
             // ceasefire that unraveled last week"); only by where.
             if qs[i].kind != Kind::Duration || key.starts_with("in the") {
                 scopes[i] = key;
@@ -389,7 +389,7 @@ mod tests {
 
     #[test]
     fn head_noun_skips_adjectives_before_it() {
-        let r = read("They fought a six-year civil war, which ended.");
+        let r = read("They fought a three-year civil war, which ended.");
         assert_eq!(r[0].thing, "war");
     }
 

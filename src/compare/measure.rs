@@ -64,7 +64,7 @@ impl Measure {
                 };
                 (thing, r.event.clone())
             }
-            // A span of time is named by its noun ("six-year war"), whatever else the
+            // A span of time is named by its noun ("three-year war"), whatever else the
             // sentence says happened during it.
             Kind::Duration => (thing, String::new()),
             // Amounts (area, volume, money) are named by the event when there is one,
@@ -268,7 +268,7 @@ mod tests {
     #[test]
     fn killed_and_died_are_one_measure() {
         let (s, q) = story(&[
-            "About 430 people died during the war.",
+            "About 1,200 people died during the war.",
             "Already, as many as 500 people have been killed.",
         ]);
         let f = figures(&s, &q);

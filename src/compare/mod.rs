@@ -4,7 +4,7 @@
 //! Figures are compared by measure (kind, unit, counted thing, event, scope), not
 //! only inside claim groups, because the same fact is often told in sentences
 //! that share few words. A figure that the other outlet also states is never a
-//! disagreement, so two measures in one sentence (a 48-hour offer and a seven-day
+//! disagreement, so two measures in one sentence (a 72-hour offer and a ten-day
 //! demand) reported alike by both outlets never flag. Rules: README "Comparison rules".
 
 mod attribution;

@@ -1,4 +1,4 @@
-//! The noun a figure counts: read from the words after it ("six-year civil war",
+//! The noun a figure counts: read from the words after it ("three-year civil war",
 //! "hundreds of people") and folded to a class so that outlets' word choices
 //! ("civilians" and "people", "truce" and "ceasefire") name one measure. Hand
 //! written: a tagger would do better, but no maintained Rust POS tagger runs
@@ -156,7 +156,7 @@ const NOUNS_IN_ED: &[&str] = &[
 ];
 
 /// The head noun after a figure: the last word of the noun phrase that follows
-/// it ("six-year civil war" -> war). For counts and shares the phrase may sit
+/// it ("three-year civil war" -> war). For counts and shares the phrase may sit
 /// behind "of" ("hundreds of people", "40% of the residents").
 pub fn head_noun(text: &str, q: &Quantity) -> Option<String> {
     let after = text.get(q.end.min(text.len())..)?;
@@ -325,7 +325,7 @@ mod tests {
     #[test]
     fn head_noun_skips_adjectives_before_it() {
         assert_eq!(
-            head("a six-year civil war, which ended").as_deref(),
+            head("a three-year civil war, which ended").as_deref(),
             Some("war")
         );
     }
@@ -333,7 +333,7 @@ mod tests {
     #[test]
     fn head_noun_stops_at_the_predicate() {
         assert_eq!(
-            head("About 430 people died during it").as_deref(),
+            head("About 1,200 people died during it").as_deref(),
             Some("people")
         );
         assert_eq!(

@@ -18,7 +18,7 @@ pub const APPROXIMATE: f64 = 0.05;
 pub enum Stance {
     /// A figure meant as the value (exact, "about", "as many as"), with the gap it allows.
     Estimate(f64),
-    /// A bound or a vague range ("more than 250", "fewer than 10", "hundreds"): the
+    /// A bound or a vague range ("more than 40", "fewer than 10", "hundreds"): the
     /// interval from the quantity stage, `None` for an open side.
     Bound(Option<f64>, Option<f64>),
 }
@@ -26,7 +26,7 @@ pub enum Stance {
 impl Stance {
     /// Reads a quantity. "as many as" and "up to" state a figure (the high estimate)
     /// and compare by it, with an estimate's allowance: "up to 48,000" is not
-    /// contradicted by 47,500, "as many as 500,000" is by "about 430,000".
+    /// contradicted by 47,500, "as many as 1,500" is by "about 1,200".
     /// "fewer than", "no more than" are true bounds.
     pub fn of(q: &Quantity, scale: f64) -> Self {
         let text = q.text.to_lowercase();
@@ -65,7 +65,7 @@ impl Stance {
 }
 
 /// Whether two figures for one measure can both be right. Figures further apart
-/// than `max_ratio` never agree: "more than 250" says nothing about 430,000.
+/// than `max_ratio` never agree: "more than 40" says nothing about 12,000.
 pub fn agree(a: (f64, Stance), b: (f64, Stance), max_ratio: f64) -> bool {
     let d = gap(a.0, b.0);
     if d <= SAME {
@@ -105,7 +105,7 @@ pub fn ratio(a: f64, b: f64) -> f64 {
 }
 
 /// Major at and above `major` (the share of the larger figure), minor below it:
-/// six-year vs 5½-year (8%) is a rounding-sized gap, 430,000 vs 500,000 (14%) is not.
+/// a 12-day vs an 11-day strike (8%) is a rounding-sized gap, 1,200 vs 1,400 (14%) is not.
 pub fn severity(relative_difference: f64, major: f64) -> Severity {
     if relative_difference >= major {
         Severity::Major
@@ -189,7 +189,7 @@ mod tests {
     #[test]
     fn high_estimate_is_compared_by_its_figure() {
         let about = Stance::Estimate(APPROXIMATE);
-        assert!(!agree((430_000.0, about), (500_000.0, EXACT), 4.0));
+        assert!(!agree((1_200.0, about), (1_400.0, EXACT), 4.0));
     }
 
     #[test]
@@ -202,13 +202,13 @@ mod tests {
     #[test]
     fn bound_far_below_a_figure_is_not_agreement() {
         let more_than = Stance::Bound(Some(250.0), None);
-        assert!(!agree((250.0, more_than), (430_000.0, EXACT), 4.0));
+        assert!(!agree((40.0, more_than), (12_000.0, EXACT), 4.0));
     }
 
     #[test]
     fn rounding_sized_gap_is_minor() {
         assert_eq!(severity(gap(6.0, 5.5), 0.1), Severity::Minor);
-        assert_eq!(severity(gap(430_000.0, 500_000.0), 0.1), Severity::Major);
+        assert_eq!(severity(gap(1_200.0, 1_400.0), 0.1), Severity::Major);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! What a figure counts and under which circumstances: the head noun after it
-//! ("six-year civil war" -> war), the event nearby (killed, died, death toll ->
+//! ("three-year civil war" -> war), the event nearby (killed, died, death toll ->
 //! deaths) and scope words that narrow it ("in the last week", "since 2011", "per
 //! day", "in the city"). The comparison stage matches figures on these.
 
@@ -269,7 +269,7 @@ pub(super) fn counted(s: &Tokens, mut j: usize, of_ok: bool) -> Option<String> {
         }
         words += 1;
         j += 1;
-        // "48-hour cessations", "rebel-held areas": hyphenated words join.
+        // "72-hour closures", "army-held towns": hyphenated words join.
         if s.low(j) == "-" && s.glued(j) && s.glued(j + 1) && s.kind(j + 1) == Some(Tok::Word) {
             j += 1;
         } else if s.kind(j) == Some(Tok::Punct) {
@@ -372,7 +372,7 @@ pub(super) fn scopes(text: &str) -> Vec<(usize, usize, String)> {
             let words: Vec<&str> = lower.split_whitespace().collect();
             // "so far", "to date", "during the war" name the cumulative total, which is
             // what an unscoped toll states too: they narrow nothing, so they give no
-            // scope and "430,000 died during the war" still meets "500,000 killed".
+            // scope and "1,200 died during the war" still meets "1,500 killed".
             if c.name("sofar").is_some() || c.name("war").is_some() {
                 return None;
             }
@@ -409,7 +409,7 @@ pub(super) fn nearest_scope(
     scopes
         .iter()
         .filter(|&&(a, b, _)| {
-            // A scope never spans the figure itself ("six-year" inside "the six-year war"),
+            // A scope never spans the figure itself ("three-year" inside "the three-year war"),
             // nor reaches past another figure.
             let (lo, hi) = if b <= start { (b, start) } else { (end, a) };
             !(a <= start && b >= end)

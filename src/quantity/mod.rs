@@ -1,7 +1,7 @@
 //! Quantity extraction: the figures a sentence states, as intervals with units.
 //!
-//! A figure is more than a number: "about 430,000 people ... died" is the value
-//! 430,000, the interval a hedge allows, the unit (people), the thing counted and
+//! A figure is more than a number: "about 1,200 people ... died" is the value
+//! 1,200, the interval a hedge allows, the unit (people), the thing counted and
 //! the event. The comparison stage needs all of them to know when two figures
 //! measure the same thing.
 

@@ -81,11 +81,11 @@ fn vague_words_are_ranges_with_the_hedge_kept() {
 
 #[test]
 fn hyphenated_durations_share_one_unit() {
-    let a = one("a week-long truce");
-    let b = one("a seven-day truce");
-    let c = one("the 168-hour truce");
+    let a = one("a fortnight-long truce");
+    let b = one("a 14-day truce");
+    let c = one("the 336-hour truce");
     assert_eq!(a.kind, Kind::Duration);
-    assert_eq!((a.value, b.value, c.value), (168.0, 168.0, 168.0));
+    assert_eq!((a.value, b.value, c.value), (336.0, 336.0, 336.0));
     assert_eq!(b.counted.as_deref(), Some("truce"));
 }
 
@@ -165,10 +165,10 @@ fn pronoun_one_is_not_a_number() {
 
 #[test]
 fn counted_noun_is_the_head_not_the_adjective() {
-    let q = one("during the six-year civil war");
+    let q = one("during the three-year civil war");
     assert_eq!(q.counted.as_deref(), Some("war"));
-    let q = one("offered 48-hour cessations of violence");
-    assert_eq!(q.counted.as_deref(), Some("cessations"));
+    let q = one("offered 72-hour closures of the border");
+    assert_eq!(q.counted.as_deref(), Some("closures"));
 }
 
 #[test]

@@ -266,7 +266,7 @@ pub fn check(dir: &Path, files: &[(&'static str, Vec<u8>)]) -> Vec<String> {
         .collect()
 }
 
-/// The figures of a sentence as one cell: `about 430,000 people; six-year`.
+/// The figures of a sentence as one cell: `about 1,200 people; three-day`.
 fn figures_cell(quantities: &[Quantity]) -> String {
     quantities
         .iter()
