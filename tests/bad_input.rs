@@ -291,3 +291,43 @@ fn a_line_of_many_figures_without_stops_is_cut_and_read() {
     assert!(lengths.iter().all(|&n| n <= 4096));
     assert!(lengths.iter().sum::<usize>() > text.len() - 200);
 }
+
+#[test]
+fn outlet_and_story_names_never_become_paths() {
+    let b = Battery::new();
+    b.add(
+        "export.jsonl",
+        br#"{"outlet": "../../escaped", "story": "../../../tmp/evil", "text": "The council approved 41 new homes on Monday."}
+{"outlet": "/etc/passwd", "story": "..", "text": "The council approved 44 new homes on Monday."}
+"#,
+    );
+    let (code, stderr, out) = b.run(&[], &[]);
+    assert!(code == 0 || code == 4, "{stderr}");
+    let mut names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "claims.csv",
+            "disagreements.csv",
+            "report.html",
+            "report.json",
+            "summary.md"
+        ]
+    );
+    let parent: Vec<String> = fs::read_dir(b.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !parent
+            .iter()
+            .any(|n| n.contains("escaped") || n.contains("evil")),
+        "{parent:?}"
+    );
+    let claims = fs::read_to_string(out.join("claims.csv")).unwrap();
+    assert!(claims.contains("../../escaped"), "names are kept as text");
+}
