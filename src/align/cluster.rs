@@ -6,7 +6,8 @@
 //! scored (rarity-weighted cosine), and pairs above a threshold are joined with
 //! union-find. Memory grows with the candidates, not with the square of articles.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::AlignConfig;
 use super::lexicon::{content_key, tokenize};
@@ -48,62 +49,74 @@ pub fn split_story(story: Story, config: &AlignConfig) -> Vec<Story> {
 /// Clusters are sorted by their first member.
 pub fn cluster_articles(texts: &[&str]) -> Vec<StoryCluster> {
     let n = texts.len();
-    let keys: Vec<Vec<String>> = texts
+    // Keys as small numbers, so that comparing two articles is a merge of two
+    // sorted integer lists, not string compares.
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let keys: Vec<Vec<u32>> = texts
         .iter()
         .map(|t| {
-            let mut k: Vec<String> = tokenize(t)
+            let mut k: Vec<u32> = tokenize(t)
                 .words
                 .iter()
                 .filter(|w| w.len() > 2 && *w != "#")
                 .filter_map(|w| content_key(w))
+                .map(|key| {
+                    let next = ids.len() as u32;
+                    *ids.entry(key).or_insert(next)
+                })
                 .collect();
             k.sort_unstable();
             k.dedup();
             k
         })
         .collect();
-    let mut df: FxHashMap<&str, u32> = FxHashMap::default();
-    for k in keys.iter().flatten() {
-        *df.entry(k.as_str()).or_default() += 1;
+    let mut df = vec![0u32; ids.len()];
+    for &k in keys.iter().flatten() {
+        df[k as usize] += 1;
     }
-    let idf = |k: &str| (n as f64 / f64::from(df.get(k).copied().unwrap_or(1))).ln();
+    let weight: Vec<f64> = df
+        .iter()
+        .map(|&d| (n as f64 / f64::from(d.max(1))).ln().powi(2))
+        .collect();
     let norms: Vec<f64> = keys
         .iter()
-        .map(|k| k.iter().map(|w| idf(w).powi(2)).sum::<f64>().sqrt())
+        .map(|k| k.iter().map(|&w| weight[w as usize]).sum::<f64>().sqrt())
         .collect();
     // Only words in at most `max_df` articles index candidates: a story has a
     // handful of outlets, and common words would bring back all pairs.
     let max_df = (n as f64).sqrt().ceil().max(8.0) as u32;
-    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     for (i, k) in keys.iter().enumerate() {
-        for w in k {
-            let d = df.get(w.as_str()).copied().unwrap_or(0);
-            if (2..=max_df).contains(&d) {
-                postings.entry(w.as_str()).or_default().push(i);
+        for &w in k {
+            if (2..=max_df).contains(&df[w as usize]) {
+                postings.entry(w).or_default().push(i);
             }
         }
     }
-    let mut parent: Vec<usize> = (0..n).collect();
-    for i in 0..n {
-        let mut candidates: FxHashSet<usize> = FxHashSet::default();
-        for w in &keys[i] {
-            if let Some(list) = postings.get(w.as_str()) {
-                candidates.extend(list.iter().copied().filter(|&j| j > i));
-            }
-        }
-        let mut candidates: Vec<usize> = candidates.into_iter().collect();
-        candidates.sort_unstable();
-        for j in candidates {
-            let dot: f64 = keys[i]
+    // Links are found in parallel, in article order, and joined in that order.
+    let links: Vec<(usize, usize)> = (0..n)
+        .into_par_iter()
+        .flat_map_iter(|i| {
+            let mut candidates: Vec<usize> = keys[i]
                 .iter()
-                .filter(|w| keys[j].binary_search(w).is_ok())
-                .map(|w| idf(w).powi(2))
-                .sum();
-            let denom = norms[i] * norms[j];
-            if denom > 0.0 && dot / denom >= LINK_THRESHOLD {
-                union(&mut parent, i, j);
-            }
-        }
+                .filter_map(|w| postings.get(w))
+                .flatten()
+                .copied()
+                .filter(|&j| j > i)
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let (keys, weight, norms) = (&keys, &weight, &norms);
+            candidates.into_iter().filter_map(move |j| {
+                let denom = norms[i] * norms[j];
+                let cosine = shared_weight(&keys[i], &keys[j], weight) / denom;
+                (denom > 0.0 && cosine >= LINK_THRESHOLD).then_some((i, j))
+            })
+        })
+        .collect();
+    let mut parent: Vec<usize> = (0..n).collect();
+    for (i, j) in links {
+        union(&mut parent, i, j);
     }
     let mut by_root: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for i in 0..n {
@@ -113,6 +126,23 @@ pub fn cluster_articles(texts: &[&str]) -> Vec<StoryCluster> {
     let mut clusters: Vec<StoryCluster> = by_root.into_values().collect();
     clusters.sort_by_key(|c| c[0]);
     clusters
+}
+
+/// The summed weight of the keys two sorted lists share.
+fn shared_weight(a: &[u32], b: &[u32], weight: &[f64]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += weight[x as usize];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {

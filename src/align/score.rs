@@ -428,22 +428,40 @@ fn numbers_unmatched(a: &Features, b: &Features) -> f64 {
 /// variants, inflections the stemmer missed), and of `b`'s keys in `a`: each
 /// pair of keys is compared once.
 fn soft_coverage(a: &[String], b: &[String]) -> (f64, f64) {
+    // Exact matches first (both lists are sorted): a word matched exactly needs
+    // no near check of its own, only for the other side's unmatched words.
+    let mut a_matched = vec![false; a.len()];
     let mut b_matched = vec![false; b.len()];
-    let mut a_matched = 0;
-    for k in a {
-        let mut any = false;
-        for (o, seen) in b.iter().zip(b_matched.iter_mut()) {
-            if k == o || near(k, o) {
-                any = true;
-                *seen = true;
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                a_matched[i] = true;
+                b_matched[j] = true;
+                i += 1;
+                j += 1;
             }
         }
-        a_matched += usize::from(any);
     }
-    let b_count = b_matched.iter().filter(|&&m| m).count();
+    let exact_b = b_matched.clone();
+    for (k, seen) in a.iter().zip(a_matched.iter_mut()) {
+        for ((o, hit), &exact) in b.iter().zip(b_matched.iter_mut()).zip(&exact_b) {
+            // Pairs that can change nothing are skipped.
+            if (*seen && exact) || (*seen && *hit) {
+                continue;
+            }
+            if near(k, o) {
+                *seen = true;
+                *hit = true;
+            }
+        }
+    }
+    let count = |m: &[bool]| m.iter().filter(|&&x| x).count() as f64;
     (
-        ratio(a_matched as f64, a.len() as f64),
-        ratio(b_count as f64, b.len() as f64),
+        ratio(count(&a_matched), a.len() as f64),
+        ratio(count(&b_matched), b.len() as f64),
     )
 }
 
