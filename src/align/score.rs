@@ -449,7 +449,7 @@ fn soft_coverage(a: &[String], b: &[String]) -> (f64, f64) {
     for (k, seen) in a.iter().zip(a_matched.iter_mut()) {
         for ((o, hit), &exact) in b.iter().zip(b_matched.iter_mut()).zip(&exact_b) {
             // Pairs that can change nothing are skipped.
-            if (*seen && exact) || (*seen && *hit) {
+            if *seen && (exact || *hit) {
                 continue;
             }
             if near(k, o) {
