@@ -11,6 +11,8 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::score::shared_weight_of;
+
 /// Up to this many sentences, every cross-outlet pair is scored.
 pub const ALL_PAIRS_LIMIT: usize = 4000;
 /// In a blocked story, a sentence keeps at most this many edges to later ones.
@@ -19,53 +21,123 @@ const EDGES_PER_SENTENCE: usize = 16;
 /// An edge: the pair's score, then the two sentences (first < second).
 pub type Edge = (f64, usize, usize);
 
-/// The cross-outlet pairs scoring at least `threshold`, highest first, ties by
-/// position, so the order never depends on threads.
-/// `keys[i]` are the content-key hashes of sentence `i`; only large stories read them.
-pub fn edges<S>(outlet: &[u32], keys: &[Vec<u64>], score: S, threshold: f64) -> Vec<Edge>
+/// The content keys of one sentence: hash and rarity weight, sorted by hash.
+pub type Keys<'a> = &'a [(u64, f64)];
+
+/// What the candidate stage found.
+#[derive(Debug, Default)]
+pub struct Scored {
+    /// The cross-outlet pairs scoring at least the threshold, highest first,
+    /// ties by position, so the order never depends on threads.
+    pub edges: Vec<Edge>,
+    /// Every score above zero that was computed, by pair (first < second).
+    pub known: FxHashMap<(u32, u32), f64>,
+    /// Whether every cross-outlet pair missing from `known` scores zero (all
+    /// pairs were looked at); otherwise a missing pair was never scored.
+    pub complete: bool,
+}
+
+/// Scores the candidate pairs of one story. `score(i, j, shared)` scores a
+/// pair given the weight of the keys it shares; a pair that shares no key
+/// scores zero and is never asked.
+pub fn edges<S>(outlet: &[u32], keys: &[Keys], score: S, threshold: f64) -> Scored
 where
-    S: Fn(usize, usize) -> f64 + Sync,
+    S: Fn(usize, usize, f64) -> f64 + Sync,
 {
     let n = outlet.len();
-    let mut edges: Vec<Edge> = if n <= ALL_PAIRS_LIMIT {
-        (0..n)
-            .into_par_iter()
-            .flat_map_iter(|i| {
-                ((i + 1)..n)
-                    .filter(move |&j| outlet[i] != outlet[j])
-                    .map(|j| (score(i, j), i, j))
-                    .filter(|&(s, _, _)| s >= threshold)
-                    .collect::<Vec<_>>()
-            })
-            .collect()
+    let complete = n <= ALL_PAIRS_LIMIT;
+    let scored: Vec<Edge> = if complete {
+        all_pairs(outlet, keys, &score)
     } else {
         blocked(outlet, keys, &score, threshold)
     };
+    let known = scored
+        .iter()
+        .map(|&(s, i, j)| ((i as u32, j as u32), s))
+        .collect();
+    let mut edges: Vec<Edge> = scored.into_iter().filter(|e| e.0 >= threshold).collect();
     edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    edges
+    Scored {
+        edges,
+        known,
+        complete,
+    }
+}
+
+/// Every cross-outlet pair that shares a key, scored; zeros left out. The
+/// shared weight of each sentence with all later ones is summed through an
+/// inverted index, in the sentence's own key order, so it equals the pairwise
+/// merge exactly while costing only the postings it touches.
+fn all_pairs<S>(outlet: &[u32], keys: &[Keys], score: &S) -> Vec<Edge>
+where
+    S: Fn(usize, usize, f64) -> f64 + Sync,
+{
+    let n = outlet.len();
+    let postings = postings(keys, |_| true);
+    (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0.0f64; n], Vec::new()),
+            |(shared, touched), i| {
+                for &(key, weight) in keys[i] {
+                    let list = &postings[&key];
+                    let later = list.partition_point(|&j| j as usize <= i);
+                    for &j in &list[later..] {
+                        let j = j as usize;
+                        if outlet[j] == outlet[i] {
+                            continue;
+                        }
+                        if shared[j] == 0.0 {
+                            touched.push(j);
+                        }
+                        shared[j] += weight;
+                    }
+                }
+                touched.sort_unstable();
+                let scored: Vec<Edge> = touched
+                    .iter()
+                    .map(|&j| (score(i, j, shared[j]), i, j))
+                    .filter(|&(s, _, _)| s > 0.0)
+                    .collect();
+                for &j in touched.iter() {
+                    shared[j] = 0.0;
+                }
+                touched.clear();
+                scored
+            },
+        )
+        .flatten_iter()
+        .collect()
+}
+
+/// The sentences that have each key, in order, for keys that `keep` accepts
+/// by their number of sentences.
+fn postings(keys: &[Keys], keep: impl Fn(usize) -> bool) -> FxHashMap<u64, Vec<u32>> {
+    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (i, k) in keys.iter().enumerate() {
+        for &(key, _) in k.iter() {
+            postings.entry(key).or_default().push(i as u32);
+        }
+    }
+    postings.retain(|_, list| keep(list.len()));
+    postings
 }
 
 /// Pairs that share a key found in at most `max_df` sentences; each sentence
 /// keeps its `EDGES_PER_SENTENCE` best edges to later sentences.
-fn blocked<S>(outlet: &[u32], keys: &[Vec<u64>], score: &S, threshold: f64) -> Vec<Edge>
+fn blocked<S>(outlet: &[u32], keys: &[Keys], score: &S, threshold: f64) -> Vec<Edge>
 where
-    S: Fn(usize, usize) -> f64 + Sync,
+    S: Fn(usize, usize, f64) -> f64 + Sync,
 {
     let n = outlet.len();
     let max_df = ((n as f64).sqrt() as usize).max(16);
-    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (i, k) in keys.iter().enumerate() {
-        for &key in k {
-            postings.entry(key).or_default().push(i as u32);
-        }
-    }
-    postings.retain(|_, list| list.len() <= max_df);
+    let postings = postings(keys, |df| df <= max_df);
     (0..n)
         .into_par_iter()
         .flat_map_iter(|i| {
             let mut later: Vec<usize> = keys[i]
                 .iter()
-                .filter_map(|key| postings.get(key))
+                .filter_map(|(key, _)| postings.get(key))
                 .flatten()
                 .map(|&j| j as usize)
                 .filter(|&j| j > i && outlet[j] != outlet[i])
@@ -74,7 +146,7 @@ where
             later.dedup();
             let mut best: Vec<Edge> = later
                 .into_iter()
-                .map(|j| (score(i, j), i, j))
+                .map(|j| (score(i, j, shared_weight_of(keys[i], keys[j])), i, j))
                 .filter(|&(s, _, _)| s >= threshold)
                 .collect();
             best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
@@ -91,8 +163,10 @@ mod tests {
     #[test]
     fn small_stories_score_every_cross_outlet_pair() {
         let outlet = [0, 0, 1];
-        let e = edges(&outlet, &[], |_, _| 1.0, 0.5);
-        assert_eq!(e, vec![(1.0, 0, 2), (1.0, 1, 2)]);
+        let k: &[(u64, f64)] = &[(7, 1.0)];
+        let e = edges(&outlet, &[k, k, k], |_, _, _| 1.0, 0.5);
+        assert_eq!(e.edges, vec![(1.0, 0, 2), (1.0, 1, 2)]);
+        assert!(e.complete);
     }
 
     #[test]
@@ -100,20 +174,28 @@ mod tests {
         let n = ALL_PAIRS_LIMIT + 10;
         let outlet: Vec<u32> = (0..n).map(|i| (i % 2) as u32).collect();
         // Every sentence shares key 1; only sentences 0 and 1 share key 7.
-        let keys: Vec<Vec<u64>> = (0..n)
-            .map(|i| if i < 2 { vec![1, 7] } else { vec![1] })
+        let keys: Vec<Vec<(u64, f64)>> = (0..n)
+            .map(|i| {
+                if i < 2 {
+                    vec![(1, 1.0), (7, 1.0)]
+                } else {
+                    vec![(1, 1.0)]
+                }
+            })
             .collect();
+        let keys: Vec<Keys> = keys.iter().map(Vec::as_slice).collect();
         let scored = std::sync::atomic::AtomicUsize::new(0);
         let e = edges(
             &outlet,
             &keys,
-            |_, _| {
+            |_, _, _| {
                 scored.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 1.0
             },
             0.5,
         );
-        assert_eq!(e, vec![(1.0, 0, 1)]);
+        assert_eq!(e.edges, vec![(1.0, 0, 1)]);
+        assert!(!e.complete);
         assert_eq!(scored.into_inner(), 1);
     }
 }

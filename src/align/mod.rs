@@ -14,8 +14,6 @@ mod cluster;
 mod lexicon;
 mod score;
 
-use rayon::prelude::*;
-
 use crate::model::{Claim, Sentence};
 use crate::text::stable_id;
 
@@ -52,23 +50,27 @@ impl Default for AlignConfig {
 /// belongs to exactly one group; a long sentence that weakly matches two claims
 /// cannot pull them together because the other members pull the mean down.
 pub fn group(sentences: &[Sentence], outlet_of: &[&str], config: &AlignConfig) -> Vec<Claim> {
-    let scorer = Scorer::new(sentences.iter().map(|s| s.text.as_str()));
-    let features: Vec<Features> = sentences
-        .par_iter()
-        .map(|s| scorer.features(&s.text))
-        .collect();
+    let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
+    let (scorer, features) = Scorer::prepared(&texts);
     let n = sentences.len();
-    let score = |i: usize, j: usize| scorer.claim_score(&features[i], &features[j]);
     let outlet = outlet_ids(outlet_of);
-    let keys: Vec<Vec<u64>> = if n > candidates::ALL_PAIRS_LIMIT {
-        features.iter().map(Features::key_hashes).collect()
-    } else {
-        Vec::new()
+    let keys: Vec<&[(u64, f64)]> = features.iter().map(Features::weighted_keys).collect();
+    let scored = candidates::edges(
+        &outlet,
+        &keys,
+        |i, j, shared| scorer.claim_score_sharing(&features[i], &features[j], shared),
+        config.threshold,
+    );
+    // The mean link reads the scores the candidate stage computed; a pair it
+    // never looked at (in a blocked story) is scored now.
+    let score = |i: usize, j: usize| match scored.known.get(&(i as u32, j as u32)) {
+        Some(&s) => s,
+        None if scored.complete => 0.0,
+        None => scorer.claim_score(&features[i], &features[j]),
     };
-    let edges = candidates::edges(&outlet, &keys, score, config.threshold);
     let mut cluster_of: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    for &(_, i, j) in &edges {
+    for &(_, i, j) in &scored.edges {
         let (ci, cj) = (cluster_of[i], cluster_of[j]);
         if ci == cj {
             continue;

@@ -9,10 +9,12 @@
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::clause::claim_windows;
-use super::lexicon::{content_key, tokenize};
+use rayon::prelude::*;
+
+use super::lexicon::{Tokens, content_key, tokenize};
 
 /// How many measures `pair_features` returns.
 pub const FEATURES: usize = 27;
@@ -76,6 +78,9 @@ pub const WINDOW_OVERLAP: f64 = 0.5;
 pub struct Features {
     /// Content keys, sorted and unique.
     keys: Vec<String>,
+    /// For each key: its rarity weight, whether it is rare (in at most two
+    /// sentences), and the letters it has as a bit set (see `near`).
+    key_info: Vec<KeyInfo>,
     /// Every word hashed, in order (numbers masked).
     sequence: Vec<u64>,
     /// Every word sorted and joined by spaces (numbers masked).
@@ -100,13 +105,80 @@ pub struct Features {
     text: Box<str>,
     /// The claims inside the sentence, attribution left out (see `clause`):
     /// prepared on first use, as most pairs never get past the cheap gate.
-    windows: OnceLock<Vec<Features>>,
+    windows: OnceLock<Vec<Window>>,
+}
+
+/// One claim window of a sentence: its keys for the cheap gate, and its
+/// features, prepared only when a pair gets past the gate.
+#[derive(Debug, Clone)]
+struct Window {
+    range: (usize, usize),
+    weighted: Vec<(u64, f64)>,
+    weight_total: f64,
+    features: OnceLock<Features>,
+}
+
+/// A sentence or one of its windows, as the window loop of `score_parts` sees it.
+#[derive(Clone, Copy)]
+enum Part<'f> {
+    Whole(&'f Features),
+    Window(&'f Features, &'f Window),
+}
+
+impl<'f> Part<'f> {
+    fn weighted(self) -> (&'f [(u64, f64)], f64) {
+        match self {
+            Part::Whole(f) => (&f.weighted, f.weight_total),
+            Part::Window(_, w) => (&w.weighted, w.weight_total),
+        }
+    }
+
+    fn features(self, scorer: &Scorer) -> &'f Features {
+        match self {
+            Part::Whole(f) => f,
+            Part::Window(parent, w) => w
+                .features
+                .get_or_init(|| scorer.prepare(&parent.text[w.range.0..w.range.1])),
+        }
+    }
+}
+
+/// What the pair loop needs of one content key, looked up once per sentence.
+#[derive(Debug, Clone, Copy)]
+struct KeyInfo {
+    weight: f64,
+    rare: bool,
+    letters: u64,
 }
 
 impl Features {
-    /// The hashes of the content keys (for blocking large stories).
-    pub fn key_hashes(&self) -> Vec<u64> {
-        self.weighted.iter().map(|&(h, _)| h).collect()
+    /// The content keys hashed, each with its rarity weight, sorted by hash:
+    /// what the candidate stage and the cheap gate merge.
+    pub fn weighted_keys(&self) -> &[(u64, f64)] {
+        &self.weighted
+    }
+}
+
+/// One sentence's words: its tokens, the content key of each word (`None`
+/// for a stop word), and the keys sorted and unique.
+struct Words {
+    tokens: Tokens,
+    keyed: Vec<Option<String>>,
+    keys: Vec<String>,
+}
+
+impl Words {
+    fn of(text: &str) -> Self {
+        let tokens = tokenize(text);
+        let keyed: Vec<Option<String>> = tokens.words.iter().map(|w| content_key(w)).collect();
+        let mut keys: Vec<String> = keyed.iter().flatten().cloned().collect();
+        keys.sort_unstable();
+        keys.dedup();
+        Self {
+            tokens,
+            keyed,
+            keys,
+        }
     }
 }
 
@@ -128,17 +200,42 @@ impl Scorer {
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
         let mut scorer = Self::default();
         for text in texts {
-            scorer.documents += 1;
-            let keys: FxHashSet<String> = tokenize(text)
-                .words
-                .iter()
-                .filter_map(|w| content_key(w))
-                .collect();
-            for k in keys {
-                *scorer.document_frequency.entry(k).or_default() += 1;
-            }
+            scorer.count(&Words::of(text).keys);
         }
         scorer
+    }
+
+    /// A scorer that learns from `texts`, and their features: each text is
+    /// read once, in parallel.
+    pub fn prepared(texts: &[&str]) -> (Self, Vec<Features>) {
+        let words: Vec<Words> = texts.par_iter().map(|t| Words::of(t)).collect();
+        let mut scorer = Self::default();
+        for w in &words {
+            scorer.count(&w.keys);
+        }
+        let features = texts
+            .par_iter()
+            .zip(words)
+            .map(|(text, words)| Features {
+                text: (*text).into(),
+                windows: OnceLock::new(),
+                ..scorer.prepare_words(text, words)
+            })
+            .collect();
+        (scorer, features)
+    }
+
+    /// Counts one sentence's keys (sorted, unique) into the document frequencies.
+    fn count(&mut self, keys: &[String]) {
+        self.documents += 1;
+        for k in keys {
+            match self.document_frequency.get_mut(k.as_str()) {
+                Some(df) => *df += 1,
+                None => {
+                    self.document_frequency.insert(k.clone(), 1);
+                }
+            }
+        }
     }
 
     /// Prepares one sentence; cheap enough to do once per sentence, not per pair.
@@ -150,22 +247,48 @@ impl Scorer {
         }
     }
 
-    /// The claim windows of a sentence, prepared once.
-    fn windows<'f>(&self, f: &'f Features) -> &'f [Features] {
+    /// The claim windows of a sentence, found once; each window's keys are
+    /// read then, its other features only when a pair needs them.
+    fn windows<'f>(&self, f: &'f Features) -> &'f [Window] {
         f.windows.get_or_init(|| {
             claim_windows(&f.text)
                 .into_iter()
-                .map(|(start, end)| self.prepare(&f.text[start..end]))
+                .map(|range| {
+                    let keys = Words::of(&f.text[range.0..range.1]).keys;
+                    let (weighted, weight_total) = self.weighted(&keys);
+                    Window {
+                        range,
+                        weighted,
+                        weight_total,
+                        features: OnceLock::new(),
+                    }
+                })
                 .collect()
         })
     }
 
+    /// Keys hashed with their weights, sorted by hash, and the total weight.
+    fn weighted(&self, keys: &[String]) -> (Vec<(u64, f64)>, f64) {
+        let mut weighted: Vec<(u64, f64)> = keys
+            .iter()
+            .map(|k| (hash_of(k.as_str()), self.weight(k)))
+            .collect();
+        weighted.sort_unstable_by_key(|&(h, _)| h);
+        let total = weighted.iter().map(|&(_, w)| w).sum();
+        (weighted, total)
+    }
+
     /// Everything but the text and the windows (a window has none of its own).
     fn prepare(&self, text: &str) -> Features {
-        let tokens = tokenize(text);
-        let mut keys: Vec<String> = tokens.words.iter().filter_map(|w| content_key(w)).collect();
-        keys.sort_unstable();
-        keys.dedup();
+        self.prepare_words(text, Words::of(text))
+    }
+
+    fn prepare_words(&self, text: &str, words: Words) -> Features {
+        let Words {
+            tokens,
+            keyed,
+            keys,
+        } = words;
         let sequence: Vec<u64> = tokens.words.iter().map(|w| hash_of(w.as_str())).collect();
         let mut bigrams: Vec<u64> = sequence.windows(2).map(hash_of).collect();
         bigrams.sort_unstable();
@@ -186,24 +309,27 @@ impl Scorer {
         let mut char_trigrams: Vec<u64> = joined.windows(3).map(hash_of).collect();
         char_trigrams.sort_unstable();
         char_trigrams.dedup();
-        let key_sequence: Vec<u64> = tokens
-            .words
+        let key_sequence: Vec<u64> = keyed
             .iter()
-            .filter_map(|w| content_key(w))
+            .flatten()
             .map(|k| hash_of(k.as_str()))
             .collect();
         let mut sorted = tokens.words.clone();
         sorted.sort_unstable();
-        let mut weighted: Vec<(u64, f64)> = keys
+        let key_info: Vec<KeyInfo> = keys
             .iter()
-            .map(|k| (hash_of(k.as_str()), self.weight(k)))
+            .map(|k| KeyInfo {
+                weight: self.weight(k),
+                rare: self.document_frequency.get(k).copied().unwrap_or(0) <= 2,
+                letters: letters(k),
+            })
             .collect();
-        weighted.sort_unstable_by_key(|&(h, _)| h);
-        let weight_total = weighted.iter().map(|&(_, w)| w).sum();
+        let (weighted, weight_total) = self.weighted(&keys);
         Features {
             weighted,
             weight_total,
             keys,
+            key_info,
             sequence,
             sorted_text: sorted.join(" "),
             bigrams,
@@ -226,11 +352,17 @@ impl Scorer {
 
     /// The measures the logistic model combines, each in [0, 1].
     pub fn pair_features(&self, a: &Features, b: &Features) -> [f64; FEATURES] {
-        let (shared, only_a, only_b, rare_a, rare_b) = self.overlap(a, b);
-        let common = sorted_intersection_str(&a.keys, &b.keys) as f64;
+        let Overlap {
+            shared,
+            only_a,
+            only_b,
+            rare_a,
+            rare_b,
+            common,
+        } = key_overlap(a, b);
         let (miss_a, miss_b) = (a.keys.len() as f64 - common, b.keys.len() as f64 - common);
         let shared_bigrams = sorted_intersection(&a.bigrams, &b.bigrams) as f64;
-        let (soft_a, soft_b) = soft_coverage(&a.keys, &b.keys);
+        let (soft_a, soft_b) = soft_coverage(a, b);
         let bigram_containment = ratio(shared_bigrams, a.bigrams.len().min(b.bigrams.len()) as f64);
         let (total_a, total_b) = (shared + only_a, shared + only_b);
         let dice = ratio(2.0 * shared, total_a + total_b);
@@ -299,41 +431,6 @@ impl Scorer {
         ]
     }
 
-    /// Weighted shared, A-only and B-only content, and how many rare keys
-    /// (in at most two sentences) each side has that the other lacks.
-    fn overlap(&self, a: &Features, b: &Features) -> (f64, f64, f64, f64, f64) {
-        let (mut shared, mut only_a, mut only_b, mut rare_a, mut rare_b) =
-            (0.0, 0.0, 0.0, 0.0, 0.0);
-        let rare = |k: &str| self.document_frequency.get(k).copied().unwrap_or(0) <= 2;
-        let (mut i, mut j) = (0, 0);
-        while i < a.keys.len() || j < b.keys.len() {
-            match (a.keys.get(i), b.keys.get(j)) {
-                (Some(x), Some(y)) if x == y => {
-                    shared += self.weight(x);
-                    i += 1;
-                    j += 1;
-                }
-                (Some(x), Some(y)) if x < y => {
-                    only_a += self.weight(x);
-                    rare_a += f64::from(u8::from(rare(x)));
-                    i += 1;
-                }
-                (Some(x), None) => {
-                    only_a += self.weight(x);
-                    rare_a += f64::from(u8::from(rare(x)));
-                    i += 1;
-                }
-                (_, Some(y)) => {
-                    only_b += self.weight(y);
-                    rare_b += f64::from(u8::from(rare(y)));
-                    j += 1;
-                }
-                (None, None) => break,
-            }
-        }
-        (shared, only_a, only_b, rare_a, rare_b)
-    }
-
     /// The probability-like score in [0, 1] that two sentences, taken whole,
     /// state the same claim: what `crossclaim pairs` prints.
     pub fn score(&self, a: &Features, b: &Features) -> f64 {
@@ -345,7 +442,13 @@ impl Scorer {
     /// higher. A sentence that adds a second claim, or wraps the claim in
     /// attribution, still meets the sentence that states that claim alone.
     pub fn claim_score(&self, a: &Features, b: &Features) -> f64 {
-        let (whole, window) = self.score_parts(a, b, &WEIGHTS);
+        self.claim_score_sharing(a, b, shared_weight(a, b))
+    }
+
+    /// `claim_score` when the weight of the content keys the two share is
+    /// already known (the candidate stage sums it for many pairs at once).
+    pub fn claim_score_sharing(&self, a: &Features, b: &Features, shared: f64) -> f64 {
+        let (whole, window) = self.score_parts_sharing(a, b, shared, &WEIGHTS);
         whole.max(window)
     }
 
@@ -358,7 +461,17 @@ impl Scorer {
         b: &Features,
         weights: &[f64; FEATURES + 1],
     ) -> (f64, f64) {
-        let (dice, containment) = overlap(a, b);
+        self.score_parts_sharing(a, b, shared_weight(a, b), weights)
+    }
+
+    fn score_parts_sharing<'f>(
+        &self,
+        a: &'f Features,
+        b: &'f Features,
+        shared: f64,
+        weights: &[f64; FEATURES + 1],
+    ) -> (f64, f64) {
+        let (dice, containment) = gate(a, b, shared);
         let whole = if dice >= MIN_OVERLAP {
             combine(&self.pair_features(a, b), weights)
         } else {
@@ -372,12 +485,23 @@ impl Scorer {
         if windows_a.is_empty() && windows_b.is_empty() {
             return (whole, best);
         }
-        for x in windows_a.iter().chain([a]) {
-            for y in windows_b.iter().chain([b]) {
-                if std::ptr::eq(x, a) && std::ptr::eq(y, b) || overlap(x, y).0 < WINDOW_OVERLAP {
+        let parts = |f: &'f Features, windows: &'f [Window]| {
+            windows
+                .iter()
+                .map(move |w| Part::Window(f, w))
+                .chain([Part::Whole(f)])
+        };
+        for x in parts(a, windows_a) {
+            for y in parts(b, windows_b) {
+                if matches!((x, y), (Part::Whole(_), Part::Whole(_))) {
                     continue;
                 }
-                best = best.max(combine(&self.pair_features(x, y), weights));
+                let ((kx, tx), (ky, ty)) = (x.weighted(), y.weighted());
+                if ratio(2.0 * shared_weight_of(kx, ky), tx + ty) < WINDOW_OVERLAP {
+                    continue;
+                }
+                let (fx, fy) = (x.features(self), y.features(self));
+                best = best.max(combine(&self.pair_features(fx, fy), weights));
             }
         }
         (whole, best)
@@ -393,11 +517,16 @@ pub fn combine(features: &[f64; FEATURES], weights: &[f64; FEATURES + 1]) -> f64
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Rarity-weighted Dice overlap and containment (of the smaller side) of content
-/// keys: a merge of two short sorted lists.
-fn overlap(a: &Features, b: &Features) -> (f64, f64) {
+/// The rarity weight of the content keys two sentences share: a merge of two
+/// short lists sorted by hash, summed in `a`'s order.
+fn shared_weight(a: &Features, b: &Features) -> f64 {
+    shared_weight_of(&a.weighted, &b.weighted)
+}
+
+/// `shared_weight` on the keys themselves (see `Features::weighted_keys`).
+pub fn shared_weight_of(a: &[(u64, f64)], b: &[(u64, f64)]) -> f64 {
     let (mut i, mut j, mut shared) = (0, 0, 0.0);
-    while let (Some(&(x, w)), Some(&(y, _))) = (a.weighted.get(i), b.weighted.get(j)) {
+    while let (Some(&(x, w)), Some(&(y, _))) = (a.get(i), b.get(j)) {
         match x.cmp(&y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
@@ -408,6 +537,12 @@ fn overlap(a: &Features, b: &Features) -> (f64, f64) {
             }
         }
     }
+    shared
+}
+
+/// Rarity-weighted Dice overlap and containment (of the smaller side) of
+/// content keys, from the weight the two share.
+fn gate(a: &Features, b: &Features, shared: f64) -> (f64, f64) {
     (
         ratio(2.0 * shared, a.weight_total + b.weight_total),
         ratio(shared, a.weight_total.min(b.weight_total)),
@@ -424,10 +559,77 @@ fn numbers_unmatched(a: &Features, b: &Features) -> f64 {
     (a.numbers.len() + b.numbers.len() - 2 * shared) as f64
 }
 
+/// Weighted shared, A-only and B-only content, how many rare keys (in at
+/// most two sentences) each side has that the other lacks, and how many keys
+/// the two share: one merge of the sorted key lists.
+struct Overlap {
+    shared: f64,
+    only_a: f64,
+    only_b: f64,
+    rare_a: f64,
+    rare_b: f64,
+    common: f64,
+}
+
+fn key_overlap(a: &Features, b: &Features) -> Overlap {
+    let mut o = Overlap {
+        shared: 0.0,
+        only_a: 0.0,
+        only_b: 0.0,
+        rare_a: 0.0,
+        rare_b: 0.0,
+        common: 0.0,
+    };
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let order = match (a.keys.get(i), b.keys.get(j)) {
+            (Some(x), Some(y)) => x.cmp(y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => break,
+        };
+        match order {
+            std::cmp::Ordering::Equal => {
+                o.shared += a.key_info[i].weight;
+                o.common += 1.0;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => {
+                o.only_a += a.key_info[i].weight;
+                o.rare_a += f64::from(u8::from(a.key_info[i].rare));
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                o.only_b += b.key_info[j].weight;
+                o.rare_b += f64::from(u8::from(b.key_info[j].rare));
+                j += 1;
+            }
+        }
+    }
+    o
+}
+
+/// The letters of a word as a bit set: a letter or digit has a bit of its
+/// own, any other character shares one of a few. A character of one word
+/// whose bit the other word lacks must be deleted, so the bits the two sets
+/// do not share bound their Indel distance from below.
+fn letters(word: &str) -> u64 {
+    word.chars().fold(0, |set, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + (c as u32 - '0' as u32),
+            _ => 36 + c as u32 % 28,
+        };
+        set | 1 << bit
+    })
+}
+
 /// Shares of `a`'s keys that match a key of `b` exactly or nearly (spelling
 /// variants, inflections the stemmer missed), and of `b`'s keys in `a`: each
 /// pair of keys is compared once.
-fn soft_coverage(a: &[String], b: &[String]) -> (f64, f64) {
+fn soft_coverage(fa: &Features, fb: &Features) -> (f64, f64) {
+    let (a, b) = (&fa.keys, &fb.keys);
     // Exact matches first (both lists are sorted): a word matched exactly needs
     // no near check of its own, only for the other side's unmatched words.
     let mut a_matched = vec![false; a.len()];
@@ -446,10 +648,18 @@ fn soft_coverage(a: &[String], b: &[String]) -> (f64, f64) {
         }
     }
     let exact_b = b_matched.clone();
-    for (k, seen) in a.iter().zip(a_matched.iter_mut()) {
-        for ((o, hit), &exact) in b.iter().zip(b_matched.iter_mut()).zip(&exact_b) {
-            // Pairs that can change nothing are skipped.
-            if *seen && (exact || *hit) {
+    for ((k, seen), ka) in a.iter().zip(a_matched.iter_mut()).zip(&fa.key_info) {
+        for (((o, hit), &exact), kb) in b
+            .iter()
+            .zip(b_matched.iter_mut())
+            .zip(&exact_b)
+            .zip(&fb.key_info)
+        {
+            // Pairs that can change nothing are skipped, and so are pairs whose
+            // letters alone rule out a near match (see `letters`).
+            if *seen && (exact || *hit)
+                || 5 * (ka.letters ^ kb.letters).count_ones() as usize > k.len() + o.len()
+            {
                 continue;
             }
             if near(k, o) {
