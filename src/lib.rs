@@ -118,28 +118,46 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
         .flat_map(|story| align::split_story(story, &config.align))
         .collect();
     let progress = progress_bar(stories.len() as u64, quiet);
-    let mut out = report::ReportDir::create(&c.out, c.check, &report::Options { bom: c.bom })?;
-    let mut worst = None;
+    let out = report::ReportDir::create(&c.out, c.check, &report::Options { bom: c.bom })?;
     let mut pending = stories.into_iter().peekable();
     // Stories go through in ordered chunks: every core busy, output in story
-    // order, and only one chunk's results in memory at a time.
-    while pending.peek().is_some() {
-        let chunk: Vec<Story> = pending.by_ref().take(STORIES_PER_CHUNK).collect();
-        let reports: Vec<StoryReport> = chunk
-            .into_par_iter()
-            .map(|story| {
-                let report = analyse_story(story, &config);
-                progress.inc(1);
-                report
-            })
-            .collect();
-        for report in &reports {
-            out.add(report)?;
-            if let Some(severity) = worst_severity(report) {
-                worst = Some(worst.map_or(severity, |w: Severity| w.min(severity)));
+    // order, and only a chunk or two of results in memory at a time. A writer
+    // thread writes one chunk while the workers analyse the next.
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<StoryReport>>(1);
+    let (out, worst) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> Result<_> {
+            let (mut out, mut worst) = (out, None);
+            for reports in receive {
+                for report in &reports {
+                    out.add(report)?;
+                    if let Some(severity) = worst_severity(report) {
+                        worst = Some(worst.map_or(severity, |w: Severity| w.min(severity)));
+                    }
+                }
+            }
+            Ok((out, worst))
+        });
+        while pending.peek().is_some() {
+            let chunk: Vec<Story> = pending.by_ref().take(STORIES_PER_CHUNK).collect();
+            let reports: Vec<StoryReport> = chunk
+                .into_par_iter()
+                .map(|story| {
+                    let report = analyse_story(story, &config);
+                    progress.inc(1);
+                    report
+                })
+                .collect();
+            // The writer only hangs up on an error, which `join` returns.
+            if send.send(reports).is_err() {
+                break;
             }
         }
-    }
+        drop(send);
+        match writer.join() {
+            Ok(result) => result,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })?;
     progress.finish_and_clear();
     let diffs = out.finish(&ingested.skipped)?;
     exit_status(&diffs, &c.out, &ingested.skipped, worst, c.fail_on)

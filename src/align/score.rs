@@ -255,7 +255,8 @@ impl Scorer {
                 .into_iter()
                 .map(|range| {
                     let keys = Words::of(&f.text[range.0..range.1]).keys;
-                    let (weighted, weight_total) = self.weighted(&keys);
+                    let (weighted, weight_total) =
+                        weighted(&keys, keys.iter().map(|k| self.weight(k)));
                     Window {
                         range,
                         weighted,
@@ -265,17 +266,6 @@ impl Scorer {
                 })
                 .collect()
         })
-    }
-
-    /// Keys hashed with their weights, sorted by hash, and the total weight.
-    fn weighted(&self, keys: &[String]) -> (Vec<(u64, f64)>, f64) {
-        let mut weighted: Vec<(u64, f64)> = keys
-            .iter()
-            .map(|k| (hash_of(k.as_str()), self.weight(k)))
-            .collect();
-        weighted.sort_unstable_by_key(|&(h, _)| h);
-        let total = weighted.iter().map(|&(_, w)| w).sum();
-        (weighted, total)
     }
 
     /// Everything but the text and the windows (a window has none of its own).
@@ -305,8 +295,20 @@ impl Scorer {
             .collect();
         names.sort_unstable();
         names.dedup();
-        let joined: Vec<char> = tokens.words.join(" ").chars().collect();
-        let mut char_trigrams: Vec<u64> = joined.windows(3).map(hash_of).collect();
+        // Trigrams of the words joined by spaces, read without joining them.
+        let joined = tokens
+            .words
+            .iter()
+            .enumerate()
+            .flat_map(|(i, w)| (i > 0).then_some(' ').into_iter().chain(w.chars()));
+        let mut char_trigrams: Vec<u64> = Vec::new();
+        let mut window = ['\0'; 3];
+        for (i, c) in joined.enumerate() {
+            window = [window[1], window[2], c];
+            if i >= 2 {
+                char_trigrams.push(hash_of(&window[..]));
+            }
+        }
         char_trigrams.sort_unstable();
         char_trigrams.dedup();
         let key_sequence: Vec<u64> = keyed
@@ -314,17 +316,24 @@ impl Scorer {
             .flatten()
             .map(|k| hash_of(k.as_str()))
             .collect();
-        let mut sorted = tokens.words.clone();
+        let mut sorted: Vec<&str> = tokens.words.iter().map(String::as_str).collect();
         sorted.sort_unstable();
         let key_info: Vec<KeyInfo> = keys
             .iter()
-            .map(|k| KeyInfo {
-                weight: self.weight(k),
-                rare: self.document_frequency.get(k).copied().unwrap_or(0) <= 2,
-                letters: letters(k),
+            .map(|k| {
+                let df = self
+                    .document_frequency
+                    .get(k.as_str())
+                    .copied()
+                    .unwrap_or(0);
+                KeyInfo {
+                    weight: self.weight_of(df),
+                    rare: df <= 2,
+                    letters: letters(k),
+                }
             })
             .collect();
-        let (weighted, weight_total) = self.weighted(&keys);
+        let (weighted, weight_total) = weighted(&keys, key_info.iter().map(|k| k.weight));
         Features {
             weighted,
             weight_total,
@@ -346,8 +355,12 @@ impl Scorer {
     }
 
     fn weight(&self, key: &str) -> f64 {
-        let df = self.document_frequency.get(key).copied().unwrap_or(0) as f64;
-        ((1.0 + self.documents as f64) / (1.0 + df)).ln() + 1.0
+        self.weight_of(self.document_frequency.get(key).copied().unwrap_or(0))
+    }
+
+    /// The rarity weight of a key found in `df` of the sentences.
+    fn weight_of(&self, df: u32) -> f64 {
+        ((1.0 + self.documents as f64) / (1.0 + f64::from(df))).ln() + 1.0
     }
 
     /// The measures the logistic model combines, each in [0, 1].
@@ -374,7 +387,7 @@ impl Scorer {
         let word_order =
             rapidfuzz::distance::indel::normalized_similarity(&a.sequence, &b.sequence);
         let bigram = ratio(
-            2.0 * sorted_intersection(&a.bigrams, &b.bigrams) as f64,
+            2.0 * shared_bigrams,
             (a.bigrams.len() + b.bigrams.len()) as f64,
         );
         let (la, lb) = (a.sequence.len() as f64, b.sequence.len() as f64);
@@ -515,6 +528,18 @@ pub fn combine(features: &[f64; FEATURES], weights: &[f64; FEATURES + 1]) -> f64
         .zip(weights)
         .fold(weights[FEATURES], |acc, (f, w)| acc + f * w);
     1.0 / (1.0 + (-z).exp())
+}
+
+/// Keys hashed with their weights, sorted by hash, and the total weight.
+fn weighted(keys: &[String], weights: impl Iterator<Item = f64>) -> (Vec<(u64, f64)>, f64) {
+    let mut weighted: Vec<(u64, f64)> = keys
+        .iter()
+        .zip(weights)
+        .map(|(k, w)| (hash_of(k.as_str()), w))
+        .collect();
+    weighted.sort_unstable_by_key(|&(h, _)| h);
+    let total = weighted.iter().map(|&(_, w)| w).sum();
+    (weighted, total)
 }
 
 /// The rarity weight of the content keys two sentences share: a merge of two
@@ -706,17 +731,14 @@ fn sorted_intersection_str(a: &[String], b: &[String]) -> usize {
 }
 
 fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
+    // Without branches on the comparison: the lists are long (character
+    // trigrams) and their order is random, so a branch would mispredict.
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-        }
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
 }
