@@ -151,12 +151,11 @@ pub(super) const VAGUE: &[(&[&str], f64, f64)] = &[
 
 /// The vague quantity at token words `words` (lowercase, from the start): interval and length.
 pub(super) fn vague<'a>(words: impl Fn(usize) -> &'a str) -> Option<(f64, f64, usize)> {
+    let first = words(0);
     VAGUE.iter().find_map(|&(phrase, lo, hi)| {
-        phrase
-            .iter()
-            .enumerate()
-            .all(|(k, w)| words(k) == *w)
-            .then_some((lo, hi, phrase.len()))
+        (phrase.first() == Some(&first)
+            && phrase.iter().enumerate().skip(1).all(|(k, w)| words(k) == *w))
+        .then_some((lo, hi, phrase.len()))
     })
 }
 
