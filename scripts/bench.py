@@ -264,8 +264,45 @@ def write_markdown(ours, peers, path, argv):
             lines.append(f"- The peer pipeline that also segments and extracts numbers (pysbd + quantulum3 + rapidfuzz): "
                          f"{seg['wall_s'] + qua['wall_s'] + peers[2]['wall_s']:.1f} s, "
                          f"{(seg['wall_s'] + qua['wall_s'] + peers[2]['wall_s']) / ref['wall_s']:.0f}x crossclaim's {ref['wall_s']} s.")
+    lines += targets(by, peers)
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
+
+
+def targets(by, peers):
+    """The scale issue's targets, each met or missed by this run's figures."""
+    out = ["", "## Targets", ""]
+    mark = lambda ok: "met" if ok else "MISSED"
+    big = by.get(("1M", "story", 2))
+    if big:
+        out.append(f"- 1M sentences, story folders, under 30 s and 2 GB: {big['wall_s']} s, {big['peak_mb']} MB: "
+                   f"{mark(big['wall_s'] < 30 and big['peak_mb'] < 2048)}")
+    ref = by.get(("300k", "story", 2))
+    named = {p["name"]: p for p in peers}
+    minhash = next((p for n, p in named.items() if n.startswith("datasketch")), None)
+    if ref and minhash:
+        x = minhash["wall_s"] / ref["wall_s"]
+        out.append(f"- 300k: at least 20x faster than MinHash-LSH: {x:.1f}x: {mark(x >= 20)}")
+    if ref and all(n in named for n in ("pysbd", "quantulum3")) and len(peers) > 2:
+        total = named["pysbd"]["wall_s"] + named["quantulum3"]["wall_s"] + peers[2]["wall_s"]
+        x = total / ref["wall_s"]
+        out.append(f"- 300k: at least 50x faster than the peer pipeline: {x:.0f}x: {mark(x >= 50)}")
+    f1s = [p["cc"]["f1"] for p in peers if p.get("cc", {}).get("f1") not in (None, "")]
+    if ref and f1s:
+        out.append(f"- 300k: claim-pair F1 above every peer: {ref['f1']} vs best peer {max(f1s)}: "
+                   f"{mark(ref['f1'] > max(f1s))}")
+    flat = by.get(("300k", "corpus", 2))
+    if ref and flat:
+        x = flat["wall_s"] / ref["wall_s"]
+        out.append(f"- 300k: corpus mode within 3x of story mode: {x:.2f}x: {mark(x <= 3)}")
+    for size in ("100k", "300k"):
+        one, two = by.get((size, "story", 1)), by.get((size, "story", 2))
+        if one and two:
+            x = one["wall_s"] / two["wall_s"]
+            same = same_output(one["out"], two["out"])
+            out.append(f"- {size}: 1 -> 2 threads at least 1.7x, byte-identical: {x:.2f}x, "
+                       f"{'identical' if same else 'DIFFERENT'}: {mark(x >= 1.7 and same)}")
+    return out
 
 
 def main():
