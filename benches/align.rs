@@ -29,9 +29,13 @@ fn bench(c: &mut Criterion) {
     let outlet_of: Vec<&str> = outlets.iter().map(String::as_str).collect();
     let scorer = Scorer::new(s.iter().map(|x| x.text.as_str()));
     let (a, b) = (scorer.features(&s[0].text), scorer.features(&s[1].text));
+    let quantities: Vec<_> = s
+        .iter()
+        .map(|x| crossclaim::quantity::extract(&x.text))
+        .collect();
     c.bench_function("score_pair", |bench| bench.iter(|| scorer.score(&a, &b)));
     c.bench_function("group_300_sentences", |bench| {
-        bench.iter(|| group(&s, &outlet_of, &AlignConfig::default()))
+        bench.iter(|| group(&s, &quantities, &outlet_of, &AlignConfig::default()))
     });
     let articles: Vec<String> = (0..500)
         .map(|i| {

@@ -263,7 +263,7 @@ pub fn analyse_story(story: Story, config: &Config) -> StoryReport {
         .iter()
         .map(|s| story.articles[s.article].outlet.as_str())
         .collect();
-    let claims = align::group(&sentences, &outlets, &config.align);
+    let claims = align::group(&sentences, &quantities, &outlets, &config.align);
     let disagreements = compare::compare(
         &story.articles,
         &sentences,

@@ -15,10 +15,30 @@ mod lexicon;
 mod score;
 
 use crate::model::{Claim, Sentence};
+use crate::quantity::{Kind, Quantity};
 use crate::text::stable_id;
 
 pub use cluster::{StoryCluster, cluster_articles, split_story};
 pub use score::{DEFAULT_THRESHOLD, FEATURE_NAMES, FEATURES, Features, Scorer, WEIGHTS, combine};
+
+/// What a shared figure adds to a pair's score when `compare` groups claims
+/// (never in `pairs`): two sentences of one story that state the same figure
+/// (see `shares_figure`) and share a good part of their words are one claim
+/// even when reworded past what the lexical model accepts.
+const FIGURE_BONUS: f64 = 0.7;
+/// The rarity-weighted containment (of the smaller sentence) a pair needs
+/// before a shared figure counts: a figure alone ("seven days") is no claim.
+const FIGURE_CONTAINMENT: f64 = 0.3;
+/// Two figures agree when they are this close (share of the larger): outlets round.
+const FIGURE_TOLERANCE: f64 = 0.06;
+/// Counts from this size up agree whatever noun they count ("750 arrests",
+/// "748 people"); smaller counts coincide too often and need the same unit.
+const FIGURE_DISTINCT_COUNT: f64 = 20.0;
+/// The mean score over all cross pairs two groups need to merge (average
+/// link), once one of their pairs reaches the threshold. Lower than the
+/// threshold: with one sentence per outlet a group cannot chain claims, and
+/// the outlets that reword most would otherwise drag a true group's mean down.
+const LINK_MEAN: f64 = 0.2;
 
 /// Thresholds for grouping.
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -40,34 +60,58 @@ impl Default for AlignConfig {
     }
 }
 
-/// Groups the sentences of one story. `outlet_of[i]` names the outlet of sentence `i`.
+/// Groups the sentences of one story. `outlet_of[i]` names the outlet of
+/// sentence `i`, `quantities[i]` are the quantities found in it.
 ///
 /// Method: every cross-outlet pair whose claim score (`Scorer::claim_score`)
-/// is at or above the threshold is a candidate,
-/// strongest first. Two groups merge when they share no outlet (a group holds
-/// at most one sentence per outlet) and the mean score over all their
-/// cross pairs still reaches the threshold (average link). A sentence therefore
-/// belongs to exactly one group; a long sentence that weakly matches two claims
-/// cannot pull them together because the other members pull the mean down.
-pub fn group(sentences: &[Sentence], outlet_of: &[&str], config: &AlignConfig) -> Vec<Claim> {
+/// is at or above the threshold is a candidate, strongest first. Two groups
+/// merge when they share no outlet (a group holds at most one sentence per
+/// outlet) and the mean score over all their cross pairs reaches `LINK_MEAN`
+/// (average link). A sentence therefore belongs to exactly one group; a long
+/// sentence that weakly matches two claims cannot pull them together because
+/// the other members pull the mean down.
+///
+/// Evidence beyond the pair score: a pair that states the same figure and
+/// whose smaller sentence's rare words are at least `FIGURE_CONTAINMENT` in
+/// the other scores `FIGURE_BONUS` more, in the candidate list and in the
+/// average link alike.
+pub fn group(
+    sentences: &[Sentence],
+    quantities: &[Vec<Quantity>],
+    outlet_of: &[&str],
+    config: &AlignConfig,
+) -> Vec<Claim> {
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
     let (scorer, features) = Scorer::prepared(&texts);
     let n = sentences.len();
     let outlet = outlet_ids(outlet_of);
+    let figures: Vec<Vec<&Quantity>> = (0..n)
+        .map(|i| {
+            let qs = quantities.get(i).map_or(&[][..], Vec::as_slice);
+            qs.iter().filter(|q| q.kind.is_figure()).collect()
+        })
+        .collect();
+    let claim_score = |i: usize, j: usize, shared: f64| {
+        let (a, b) = (&features[i], &features[j]);
+        let s = scorer.claim_score_sharing(a, b, shared);
+        if shares_figure(&figures[i], &figures[j])
+            && score::gate(a, b, shared).1 >= FIGURE_CONTAINMENT
+        {
+            (s + FIGURE_BONUS).min(1.0)
+        } else {
+            s
+        }
+    };
     let keys: Vec<&[(u64, f64)]> = features.iter().map(Features::weighted_keys).collect();
-    let scored = candidates::edges(
-        &outlet,
-        &keys,
-        |i, j, shared| scorer.claim_score_sharing(&features[i], &features[j], shared),
-        config.threshold,
-    );
+    let scored = candidates::edges(&outlet, &keys, claim_score, config.threshold);
     // The mean link reads the scores the candidate stage computed; a pair it
     // never looked at (in a blocked story) is scored now.
     let score = |i: usize, j: usize| match scored.known.get(&(i as u32, j as u32)) {
         Some(&s) => s,
         None if scored.complete => 0.0,
-        None => scorer.claim_score(&features[i], &features[j]),
+        None => claim_score(i, j, score::shared_weight(&features[i], &features[j])),
     };
+    let link_mean = LINK_MEAN.min(config.threshold);
     let mut cluster_of: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     for &(_, i, j) in &scored.edges {
@@ -89,7 +133,7 @@ pub fn group(sentences: &[Sentence], outlet_of: &[&str], config: &AlignConfig) -
                 count += 1.0;
             }
         }
-        if sum / count < config.threshold {
+        if sum / count < link_mean {
             continue;
         }
         let moved = std::mem::take(&mut members[cj]);
@@ -105,6 +149,21 @@ pub fn group(sentences: &[Sentence], outlet_of: &[&str], config: &AlignConfig) -
         .collect();
     claims.sort_by_key(|c| c.members[0]);
     claims
+}
+
+/// Whether two sentences state one figure: same kind, the same unit (or
+/// counts of at least `FIGURE_DISTINCT_COUNT`, whatever they count), values
+/// within `FIGURE_TOLERANCE`. Years, dates, times and ordinals are no figures.
+fn shares_figure(a: &[&Quantity], b: &[&Quantity]) -> bool {
+    a.iter().any(|x| {
+        b.iter().any(|y| {
+            let scale = x.value.abs().max(y.value.abs());
+            let large = x.value.abs().min(y.value.abs()) >= FIGURE_DISTINCT_COUNT;
+            x.kind == y.kind
+                && (x.unit == y.unit || x.kind == Kind::Count && large)
+                && (x.value - y.value).abs() <= FIGURE_TOLERANCE * scale
+        })
+    })
 }
 
 /// Outlet names as small numbers, for cheap comparisons in the pair loop.

@@ -544,7 +544,7 @@ fn weighted(keys: &[String], weights: impl Iterator<Item = f64>) -> (Vec<(u64, f
 
 /// The rarity weight of the content keys two sentences share: a merge of two
 /// short lists sorted by hash, summed in `a`'s order.
-fn shared_weight(a: &Features, b: &Features) -> f64 {
+pub(super) fn shared_weight(a: &Features, b: &Features) -> f64 {
     shared_weight_of(&a.weighted, &b.weighted)
 }
 
@@ -567,7 +567,7 @@ pub fn shared_weight_of(a: &[(u64, f64)], b: &[(u64, f64)]) -> f64 {
 
 /// Rarity-weighted Dice overlap and containment (of the smaller side) of
 /// content keys, from the weight the two share.
-fn gate(a: &Features, b: &Features, shared: f64) -> (f64, f64) {
+pub(super) fn gate(a: &Features, b: &Features, shared: f64) -> (f64, f64) {
     (
         ratio(2.0 * shared, a.weight_total + b.weight_total),
         ratio(shared, a.weight_total.min(b.weight_total)),

@@ -20,13 +20,25 @@ fn story(articles: &[&[&str]]) -> (Vec<Sentence>, Vec<String>) {
     (sentences, outlets)
 }
 
+fn quantities(sentences: &[Sentence]) -> Vec<Vec<crate::quantity::Quantity>> {
+    sentences
+        .iter()
+        .map(|s| crate::quantity::extract(&s.text))
+        .collect()
+}
+
 fn groups(articles: &[&[&str]]) -> Vec<Vec<usize>> {
     let (sentences, outlets) = story(articles);
     let outlet_of: Vec<&str> = outlets.iter().map(String::as_str).collect();
-    group(&sentences, &outlet_of, &AlignConfig::default())
-        .into_iter()
-        .map(|c| c.members)
-        .collect()
+    group(
+        &sentences,
+        &quantities(&sentences),
+        &outlet_of,
+        &AlignConfig::default(),
+    )
+    .into_iter()
+    .map(|c| c.members)
+    .collect()
 }
 
 const A: &[&str] = &[
@@ -83,7 +95,16 @@ fn grouping_is_identical_for_one_and_two_threads() {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()
-            .map(|pool| pool.install(|| group(&sentences, &outlet_of, &AlignConfig::default())))
+            .map(|pool| {
+                pool.install(|| {
+                    group(
+                        &sentences,
+                        &quantities(&sentences),
+                        &outlet_of,
+                        &AlignConfig::default(),
+                    )
+                })
+            })
             .map(|claims| {
                 claims
                     .into_iter()

@@ -154,7 +154,11 @@ pub(super) fn vague<'a>(words: impl Fn(usize) -> &'a str) -> Option<(f64, f64, u
     let first = words(0);
     VAGUE.iter().find_map(|&(phrase, lo, hi)| {
         (phrase.first() == Some(&first)
-            && phrase.iter().enumerate().skip(1).all(|(k, w)| words(k) == *w))
+            && phrase
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, w)| words(k) == *w))
         .then_some((lo, hi, phrase.len()))
     })
 }
