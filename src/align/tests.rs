@@ -144,3 +144,14 @@ fn shared_attribution_alone_is_no_claim() {
     let g = groups(&[a, b]);
     assert!(g.contains(&vec![0]) && g.contains(&vec![1]), "{g:?}");
 }
+
+#[test]
+fn a_shared_figure_groups_a_reworded_claim_and_a_different_one_does_not() {
+    let reworded: &[&str] = &["Volunteers planted 3,000 trees along the river this spring."];
+    let stated: &[&str] =
+        &["Some 3,000 saplings went into the ground by the river in the spring, the group said."];
+    let other: &[&str] =
+        &["Some 8,000 saplings went into the ground by the river in the spring, the group said."];
+    assert_eq!(groups(&[reworded, stated]), vec![vec![0, 1]]);
+    assert_eq!(groups(&[reworded, other]), vec![vec![0], vec![1]]);
+}
