@@ -118,53 +118,47 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
         .flat_map(|story| align::split_story(story, &config.align))
         .collect();
     let progress = progress_bar(stories.len() as u64, quiet);
-    let out = report::ReportDir::create(&c.out, c.check, &report::Options { bom: c.bom })?;
+    let mut out = report::ReportDir::create(&c.out, c.check, &report::Options { bom: c.bom })?;
+    let mut worst = None;
     let mut pending = stories.into_iter().peekable();
     // Stories go through in ordered chunks: every core busy, output in story
-    // order, and only a chunk or two of results in memory at a time. A writer
-    // thread writes one chunk while the workers analyse the next.
-    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<StoryReport>>(1);
-    let (out, worst) = std::thread::scope(|scope| {
-        let writer = scope.spawn(move || -> Result<_> {
-            let (mut out, mut worst) = (out, None);
-            for reports in receive {
-                for report in &reports {
+    // order, and only two chunks' results in memory at a time. One task of the
+    // pool writes a chunk while the others analyse the next, so `--threads N`
+    // stays N threads (with one, writing simply follows analysing).
+    let mut written: Option<Vec<StoryReport>> = None;
+    while pending.peek().is_some() || written.is_some() {
+        let chunk: Vec<Story> = pending.by_ref().take(STORIES_PER_CHUNK).collect();
+        let (reports, wrote) = rayon::join(
+            || {
+                chunk
+                    .into_par_iter()
+                    .map(|story| {
+                        let report = analyse_story(story, &config);
+                        progress.inc(1);
+                        report
+                    })
+                    .collect::<Vec<StoryReport>>()
+            },
+            || -> Result<()> {
+                for report in written.iter().flatten() {
                     out.add(report)?;
                     if let Some(severity) = worst_severity(report) {
                         worst = Some(worst.map_or(severity, |w: Severity| w.min(severity)));
                     }
                 }
-            }
-            Ok((out, worst))
-        });
-        while pending.peek().is_some() {
-            let chunk: Vec<Story> = pending.by_ref().take(STORIES_PER_CHUNK).collect();
-            let reports: Vec<StoryReport> = chunk
-                .into_par_iter()
-                .map(|story| {
-                    let report = analyse_story(story, &config);
-                    progress.inc(1);
-                    report
-                })
-                .collect();
-            // The writer only hangs up on an error, which `join` returns.
-            if send.send(reports).is_err() {
-                break;
-            }
-        }
-        drop(send);
-        match writer.join() {
-            Ok(result) => result,
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })?;
+                Ok(())
+            },
+        );
+        wrote?;
+        written = (!reports.is_empty()).then_some(reports);
+    }
     progress.finish_and_clear();
     let diffs = out.finish(&ingested.skipped)?;
     exit_status(&diffs, &c.out, &ingested.skipped, worst, c.fail_on)
 }
 
 /// Stories analysed at once by the worker threads.
-const STORIES_PER_CHUNK: usize = 256;
+const STORIES_PER_CHUNK: usize = 64;
 
 /// The most severe disagreement of a story, updates aside.
 fn worst_severity(report: &StoryReport) -> Option<Severity> {
