@@ -118,47 +118,79 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
         .flat_map(|story| align::split_story(story, &config.align))
         .collect();
     let progress = progress_bar(stories.len() as u64, quiet);
-    let mut out = report::ReportDir::create(&c.out, c.check, &report::Options { bom: c.bom })?;
-    let mut worst = None;
+    let out = report::ReportDir::create(&c.out, c.check, &report::Options { bom: c.bom })?;
     let mut pending = stories.into_iter().peekable();
-    // Stories go through in ordered chunks: every core busy, output in story
-    // order, and only two chunks' results in memory at a time. One task of the
-    // pool writes a chunk while the others analyse the next, so `--threads N`
-    // stays N threads (with one, writing simply follows analysing).
-    let mut written: Option<Vec<StoryReport>> = None;
-    while pending.peek().is_some() || written.is_some() {
+    let mut next_chunk = || -> Option<Vec<StoryReport>> {
+        pending.peek()?;
         let chunk: Vec<Story> = pending.by_ref().take(STORIES_PER_CHUNK).collect();
-        let (reports, wrote) = rayon::join(
-            || {
-                chunk
-                    .into_par_iter()
-                    .map(|story| {
-                        let report = analyse_story(story, &config);
-                        progress.inc(1);
-                        report
-                    })
-                    .collect::<Vec<StoryReport>>()
-            },
-            || -> Result<()> {
-                for report in written.iter().flatten() {
-                    out.add(report)?;
-                    if let Some(severity) = worst_severity(report) {
-                        worst = Some(worst.map_or(severity, |w: Severity| w.min(severity)));
-                    }
+        Some(
+            chunk
+                .into_par_iter()
+                .map(|story| {
+                    let report = analyse_story(story, &config);
+                    progress.inc(1);
+                    report
+                })
+                .collect(),
+        )
+    };
+    // Stories go through in ordered chunks: every core busy, output in story
+    // order, and only a chunk or two of results in memory at a time. With two
+    // or more worker threads, one more thread writes a chunk while the workers
+    // analyse the next; with one, writing follows analysing.
+    let mut writer = Writer { out, worst: None };
+    if rayon::current_num_threads() == 1 {
+        while let Some(reports) = next_chunk() {
+            writer.write(&reports)?;
+        }
+    } else {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<StoryReport>>(1);
+        writer = std::thread::scope(|scope| {
+            let thread = scope.spawn(move || -> Result<Writer> {
+                for reports in receive {
+                    writer.write(&reports)?;
                 }
-                Ok(())
-            },
-        );
-        wrote?;
-        written = (!reports.is_empty()).then_some(reports);
+                Ok(writer)
+            });
+            while let Some(reports) = next_chunk() {
+                // The writer only hangs up on an error, which `join` returns.
+                if send.send(reports).is_err() {
+                    break;
+                }
+            }
+            drop(send);
+            match thread.join() {
+                Ok(result) => result,
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })?;
     }
+    let Writer { out, worst } = writer;
     progress.finish_and_clear();
     let diffs = out.finish(&ingested.skipped)?;
     exit_status(&diffs, &c.out, &ingested.skipped, worst, c.fail_on)
 }
 
 /// Stories analysed at once by the worker threads.
-const STORIES_PER_CHUNK: usize = 64;
+const STORIES_PER_CHUNK: usize = 256;
+
+/// The report files being written, and the most severe disagreement so far.
+struct Writer {
+    out: report::ReportDir,
+    worst: Option<Severity>,
+}
+
+impl Writer {
+    fn write(&mut self, reports: &[StoryReport]) -> Result<()> {
+        for report in reports {
+            self.out.add(report)?;
+            if let Some(severity) = worst_severity(report) {
+                self.worst = Some(self.worst.map_or(severity, |w| w.min(severity)));
+            }
+        }
+        Ok(())
+    }
+}
 
 /// The most severe disagreement of a story, updates aside.
 fn worst_severity(report: &StoryReport) -> Option<Severity> {
