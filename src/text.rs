@@ -1,6 +1,45 @@
 //! Text hygiene shared by the stages: news text carries no-break and hair spaces,
 //! zero-width marks, curly quotes and vulgar fractions. Matching works on a folded
-//! copy; offsets always stay in the original text.
+//! copy; offsets always stay in the original text. Also the calendar words that
+//! several stages tell apart from figures and places.
+
+/// Month names and their abbreviations, lower-case.
+pub const MONTHS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+/// Day names, lower-case.
+pub const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Folds typography for matching: curly quotes to straight, exotic spaces to one
 /// space, dashes to '-', zero-width marks removed, vulgar fractions spelled as

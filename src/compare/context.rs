@@ -10,6 +10,7 @@ use regex::Regex;
 
 use super::noun::{head_noun, noun_class, subject_noun};
 use crate::quantity::{Kind, Quantity};
+use crate::text::{DAYS, MONTHS};
 
 /// Event words and the event they normalise to. "toll" alone is a death toll in news.
 pub(super) static EVENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -115,48 +116,9 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("place pattern is valid")
 });
 
-/// Capitalised words after "in" that name a time, not a place.
+/// Words after "in" that open no place name (months and days aside).
 const NOT_PLACES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sept",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "his",
-    "her",
-    "their",
-    "its",
+    "the", "a", "an", "this", "that", "his", "her", "their", "its",
 ];
 
 /// A place further than this many bytes from a figure is another clause's.
@@ -307,10 +269,11 @@ fn place_key(raw: &str) -> String {
                 .to_lowercase()
         })
         .collect();
-    if words
-        .first()
-        .is_none_or(|w| NOT_PLACES.contains(&w.as_str()))
-    {
+    if words.first().is_none_or(|w| {
+        [MONTHS, DAYS, NOT_PLACES]
+            .iter()
+            .any(|list| list.contains(&w.as_str()))
+    }) {
         return String::new();
     }
     words.join(" ")

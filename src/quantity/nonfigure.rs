@@ -7,6 +7,7 @@
 use super::Kind;
 use super::numbers::Num;
 use super::tokens::{Tok, Tokens};
+use crate::text::{DAYS, MONTHS};
 
 /// What to do with a number.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -18,41 +19,6 @@ pub(super) enum Verdict {
     Drop,
 }
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 /// Words after which a number is a label, not an amount.
 const LABELS: &[&str] = &[
     "no",
