@@ -14,9 +14,13 @@ const VERBS: &str = r"said|says|told|estimated|estimates|estimate|reported|repor
 const NAME: &str =
     r"(?:[A-Z][\w’'.&-]*|of|the|for|and)(?:\s+(?:[A-Z][\w’'.&-]*|of|the|for|and)){0,6}";
 
-/// Every attribution pattern holds one of these words.
+/// Every attribution pattern holds one of these words. Word boundaries are
+/// ASCII, so the lazy DFA keeps going past non-ASCII bytes (see `context::EVENT`).
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i:according|citing)|\b(?:{VERBS})\b")).expect("cue pattern is valid")
+    Regex::new(&format!(
+        r"(?i:according|citing)|(?-u:\b)(?:{VERBS})(?-u:\b)"
+    ))
+    .expect("cue pattern is valid")
 });
 
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
@@ -26,7 +30,7 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 
 static AGENT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<src>(?:(?i:the)\s+)?(?:{NAME}\s+)?(?:{NAME}|(?i:officials|authorities|police|activists|medics|rescuers|witnesses|experts|analysts|doctors|researchers|scientists|investigators|organi[sz]ers|he|she|they|it))(?:\s+(?i:officials|spokesman|spokeswoman|spokesperson))?)\s+(?:{VERBS})\b"
+        r"(?P<src>(?:(?i:the)\s+)?(?:{NAME}\s+)?(?:{NAME}|(?i:officials|authorities|police|activists|medics|rescuers|witnesses|experts|analysts|doctors|researchers|scientists|investigators|organi[sz]ers|he|she|they|it))(?:\s+(?i:officials|spokesman|spokeswoman|spokesperson))?)\s+(?:{VERBS})(?-u:\b)"
     ))
     .expect("agent pattern is valid")
 });

@@ -6,69 +6,90 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::noun::{head_noun, noun_class, subject_noun};
 use crate::quantity::{Kind, Quantity};
 use crate::text::{DAYS, MONTHS};
 
-/// Event words and the event they normalise to. "toll" alone is a death toll in news.
+/// Event words and the event they normalise to, in the order the pattern
+/// tries them (`(?ix)` syntax). "toll" alone is a death toll in news.
+const EVENT_WORDS: &[(&str, &str)] = &[
+    (
+        "deaths",
+        r"killed|killing|kills|died|die|dead|deaths?|death\ toll|toll|fatalities|perished|lost\ their\ lives|claimed\ (?:the\ )?lives|bodies",
+    ),
+    (
+        "injured",
+        r"injured|injuring|injuries|wounded|wounding|hurt",
+    ),
+    ("trapped", r"trapped|stranded"),
+    ("displaced", r"displaced|fled|homeless|made\ refugees"),
+    ("evacuated", r"evacuated|evacuation|evacuate"),
+    (
+        "arrested",
+        r"arrested|arrests|detained|detentions|taken\ into\ custody|in\ custody",
+    ),
+    (
+        "sheltered",
+        r"sheltering|sheltered|shelters?|housing|housed",
+    ),
+    ("vaccinated", r"vaccinated|vaccinations?|inoculated"),
+    (
+        "deployed",
+        r"deployed|deploy|deploying|dispatched|stationed",
+    ),
+    ("missing", r"missing|unaccounted"),
+    ("rescued", r"rescued"),
+    ("infected", r"infected|infections|cases|sickened"),
+    (
+        "laid_off",
+        r"laid\ off|lay\ off|let\ go|layoffs?|job\ cuts|cut\ jobs|axed",
+    ),
+    (
+        "striking",
+        r"joined\ the\ (?:strike|walkout)|on\ strike|striking|walked\ out",
+    ),
+    ("cancelled", r"cancell?ed|cancell?ations?|grounded"),
+    ("fined", r"fined|ordered\ to\ pay|in\ damages|penalty"),
+    ("destroyed", r"destroyed|razed|flattened"),
+    ("damaged", r"damaged"),
+    ("spilled", r"spilled|spill|leaked|leak|gushed|released"),
+    ("burned", r"burned|burnt|scorched|charred|blackened"),
+    ("flooded", r"flooded|inundated|submerged"),
+    (
+        "covered",
+        r"covers|covered|covering|spans|spanned|blankets|blanketed",
+    ),
+    (
+        "attended",
+        r"marched|rallied|protested|attended|turned\ out|demonstrated",
+    ),
+];
+
+/// Any event word. No capture groups: the search stays in the fast engines,
+/// and `event_of` names the event of each (short) match afterwards. Word
+/// boundaries here and in the other cue patterns are ASCII (`(?-u:\b)`): the
+/// lazy DFA cannot follow a Unicode `\b` past a non-ASCII byte (a dash, a
+/// curly quote), and the slow engines would then scan the whole sentence.
 pub(super) static EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)\b(?:
-        (?P<deaths>killed|killing|kills|died|die|dead|deaths?|death\ toll|toll|fatalities|perished|lost\ their\ lives|claimed\ (?:the\ )?lives|bodies)
-        |(?P<injured>injured|injuring|injuries|wounded|wounding|hurt)
-        |(?P<trapped>trapped|stranded)
-        |(?P<displaced>displaced|fled|homeless|made\ refugees)
-        |(?P<evacuated>evacuated|evacuation|evacuate)
-        |(?P<arrested>arrested|arrests|detained|detentions|taken\ into\ custody|in\ custody)
-        |(?P<sheltered>sheltering|sheltered|shelters?|housing|housed)
-        |(?P<vaccinated>vaccinated|vaccinations?|inoculated)
-        |(?P<deployed>deployed|deploy|deploying|dispatched|stationed)
-        |(?P<missing>missing|unaccounted)
-        |(?P<rescued>rescued)
-        |(?P<infected>infected|infections|cases|sickened)
-        |(?P<laid_off>laid\ off|lay\ off|let\ go|layoffs?|job\ cuts|cut\ jobs|axed)
-        |(?P<striking>joined\ the\ (?:strike|walkout)|on\ strike|striking|walked\ out)
-        |(?P<cancelled>cancell?ed|cancell?ations?|grounded)
-        |(?P<fined>fined|ordered\ to\ pay|in\ damages|penalty)
-        |(?P<destroyed>destroyed|razed|flattened)
-        |(?P<damaged>damaged)
-        |(?P<spilled>spilled|spill|leaked|leak|gushed|released)
-        |(?P<burned>burned|burnt|scorched|charred|blackened)
-        |(?P<flooded>flooded|inundated|submerged)
-        |(?P<covered>covers|covered|covering|spans|spanned|blankets|blanketed)
-        |(?P<attended>marched|rallied|protested|attended|turned\ out|demonstrated)
-        )\b",
-    )
-    .expect("event pattern is valid")
+    let words: Vec<&str> = EVENT_WORDS.iter().map(|&(_, w)| w).collect();
+    Regex::new(&format!(r"(?ix)(?-u:\b)(?:{})(?-u:\b)", words.join("|")))
+        .expect("event pattern is valid")
 });
 
-const EVENTS: &[&str] = &[
-    "deaths",
-    "injured",
-    "trapped",
-    "displaced",
-    "evacuated",
-    "arrested",
-    "sheltered",
-    "vaccinated",
-    "deployed",
-    "missing",
-    "rescued",
-    "infected",
-    "laid_off",
-    "striking",
-    "cancelled",
-    "fined",
-    "destroyed",
-    "damaged",
-    "spilled",
-    "burned",
-    "flooded",
-    "covered",
-    "attended",
-];
+/// One anchored pattern per event, in `EVENT_WORDS` order.
+static EVENT_NAMES: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(EVENT_WORDS.iter().map(|&(_, w)| format!(r"(?ix)^(?:{w})$")))
+        .expect("event name patterns are valid")
+});
+
+/// The event an `EVENT` match names: the first event whose words match it
+/// whole, as the alternation tries them in that order.
+fn event_of(word: &str) -> Option<&'static str> {
+    let matched = EVENT_NAMES.matches(word);
+    matched.iter().next().map(|i| EVENT_WORDS[i].0)
+}
 
 /// Events whose counts only grow: a higher figure in a later article is news, not a conflict.
 pub const CUMULATIVE: &[&str] = &[
@@ -94,14 +115,14 @@ pub const STATE: &[&str] = &["trapped", "missing", "sheltered"];
 /// Phrases that narrow a figure to part of the story: a time window or a place within it.
 static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?:
+        r"(?ix)(?-u:\b)(?:
         (?:in|within|during|over|for)\ the\ (?:last|past|previous)\ (?P<n>\w+\ )?(?P<win>hour|day|week|month|year)s?
         |(?P<rel>last|this)\ (?P<rwin>week|month|year|weekend)
         |(?P<day>yesterday|today|overnight|on\ (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))
         |since\ (?P<since>[\w.]+)
-        |(?:in|during|a|the|by)\ (?P<year>1[89]\d\d|20\d\d)\b
+        |(?:in|during|a|the|by)\ (?P<year>1[89]\d\d|20\d\d)(?-u:\b)
         |in\ the\ (?:\w+\ )?(?P<place>city|town|village|province|region|county|district|capital|camp|neighbou?rhood|state)
-        )\b",
+        )(?-u:\b)",
     )
     .expect("scope pattern is valid")
 });
@@ -111,7 +132,7 @@ static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
 /// meet; a figure that names no place meets either.
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?i:in|at|near|around|outside|across)\s+(?P<place>\p{Lu}[\w’'.-]*(?:\s+\p{Lu}[\w’'.-]*){0,3})",
+        r"(?-u:\b)(?i:in|at|near|around|outside|across)\s+(?P<place>\p{Lu}[\w’'.-]*(?:\s+\p{Lu}[\w’'.-]*){0,3})",
     )
     .expect("place pattern is valid")
 });
@@ -170,9 +191,8 @@ pub fn read_sentence(text: &str, qs: &[Quantity], previous: Option<&str>) -> Vec
     };
     let mut events = vec![String::new(); qs.len()];
     let mut best = vec![usize::MAX; qs.len()];
-    for caps in EVENT.captures_iter(text) {
-        let (Some(m), Some(name)) = (caps.get(0), EVENTS.iter().find(|n| caps.name(n).is_some()))
-        else {
+    for m in EVENT.find_iter(text) {
+        let Some(name) = event_of(m.as_str()) else {
             continue;
         };
         if let Some(i) = nearest_in(&counts, m.start(), m.len()) {
@@ -180,14 +200,14 @@ pub fn read_sentence(text: &str, qs: &[Quantity], previous: Option<&str>) -> Vec
             // Far-off event words belong to another clause.
             if d < best[i] && d <= 90 {
                 best[i] = d;
-                events[i] = (*name).to_owned();
+                events[i] = name.to_owned();
             }
         }
     }
     let borrowed = previous
         .filter(|_| figures.len() == 1)
-        .and_then(|p| EVENT.captures(p))
-        .and_then(|c| EVENTS.iter().find(|n| c.name(n).is_some()).copied());
+        .and_then(|p| EVENT.find(p))
+        .and_then(|m| event_of(m.as_str()));
     let mut scopes = vec![String::new(); qs.len()];
     for caps in SCOPE.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
@@ -284,7 +304,7 @@ fn place_key(raw: &str) -> String {
 pub fn superseded(text: &str, q: &Quantity) -> bool {
     static FROM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:from|compared\s+(?:with|to)|previous(?:ly)?|earlier\s+estimate\s+of)\s*$",
+            r"(?i)(?-u:\b)(?:from|compared\s+(?:with|to)|previous(?:ly)?|earlier\s+estimate\s+of)\s*$",
         )
         .expect("from pattern is valid")
     });
@@ -348,6 +368,22 @@ mod tests {
 
     fn read(text: &str) -> Vec<Reading> {
         read_sentence(text, &extract(text), None)
+    }
+
+    #[test]
+    fn each_event_word_names_its_event_after_a_non_ascii_byte() {
+        let text = "Rescuers — exhausted — said the Death Toll rose; 40 were trapped, \
+                    flights were cancelled and homes flooded.";
+        let named: Vec<&str> = EVENT
+            .find_iter(text)
+            .filter_map(|m| event_of(m.as_str()))
+            .collect();
+        assert_eq!(
+            named,
+            ["deaths", "deaths", "trapped", "cancelled", "flooded"]
+        );
+        assert_eq!(event_of("lay off"), Some("laid_off"));
+        assert_eq!(event_of("walkout"), None);
     }
 
     #[test]

@@ -347,9 +347,10 @@ pub(super) fn nearest_event(
 /// Speech verbs: a time after them dates the statement, not the figure.
 const SPEECH: [&str; 6] = ["said", "says", "told", "announced", "reported", "stated"];
 
+/// Scope phrases; ASCII word boundaries keep the search in the lazy DFA.
 static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?:
+        r"(?ix)(?-u:\b)(?:
           (?P<last>(?:in|over|during|within|for|throughout)\s+the\s+(?:last|past|previous)\s+(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?|years?|decades?|weekend))
         | (?P<this>(?:this|last)\s+(?:week|month|year|weekend))
         | (?P<sofar>so\s+far|to\s+date|in\s+total|altogether|overall)
@@ -357,7 +358,7 @@ static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<rate>(?:per|each|every)\s+(?:day|week|month|year|hour)|a\s+(?:day|week|month))
         | (?P<place>(?:in|across|throughout)\s+the\s+(?:city|town|country|region|province|capital|area|village|camp|district|neighbou?rhood))
         | (?P<war>(?:during|throughout|in|of)\s+(?:the\s+|[\p{Lu}][\w’']*\s+)?(?:[\w½]+-\w+\s+)?(?:civil\s+)?(?:war|conflict|uprising))
-        )\b",
+        )(?-u:\b)",
     )
     .expect("scope pattern is valid")
 });
