@@ -60,9 +60,13 @@ pub fn cluster_articles(texts: &[&str]) -> Vec<StoryCluster> {
                 .iter()
                 .filter(|w| w.len() > 2 && *w != "#")
                 .filter_map(|w| content_key(w))
-                .map(|key| {
-                    let next = ids.len() as u32;
-                    *ids.entry(key).or_insert(next)
+                .map(|key| match ids.get(key) {
+                    Some(&id) => id,
+                    None => {
+                        let next = ids.len() as u32;
+                        ids.insert(key.to_owned(), next);
+                        next
+                    }
                 })
                 .collect();
             k.sort_unstable();

@@ -137,12 +137,57 @@ pub struct Tokens {
 pub fn tokenize(text: &str) -> Tokens {
     if text.is_ascii() {
         // Folding changes only whitespace in ASCII text, and words never hold
-        // whitespace: bytes, lower-cased, are the same tokens without a copy.
-        return tokenize_chars(text.as_bytes(), |b| char::from(b.to_ascii_lowercase()));
+        // whitespace: the bytes, lower-cased, are the same tokens.
+        return tokenize_ascii(text.as_bytes());
     }
     let folded = fold(text).to_lowercase();
     let chars: Vec<char> = folded.chars().collect();
     tokenize_chars(&chars, |c| c)
+}
+
+/// `tokenize_chars` for ASCII text, on its bytes: each word is copied once.
+fn tokenize_ascii(bytes: &[u8]) -> Tokens {
+    let mut tokens = Tokens::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while let Some(&c) = bytes.get(i) {
+            let inner_stop = matches!(c, b',' | b'.')
+                && i > start
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            if !(c.is_ascii_alphanumeric() || inner_stop) {
+                break;
+            }
+            i += 1;
+        }
+        let mut word = String::from_utf8_lossy(&bytes[start..i]).into_owned();
+        word.make_ascii_lowercase();
+        if word.ends_with('n') && bytes.get(i) == Some(&b'\'') && bytes.get(i + 1) == Some(&b't') {
+            tokens.negations += 1;
+        }
+        push_word(&mut tokens, word);
+    }
+    tokens.numbers.sort_unstable();
+    tokens.numbers.dedup();
+    tokens
+}
+
+/// Adds one word: a number to the numbers, masked as `#` in the words.
+fn push_word(tokens: &mut Tokens, word: String) {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
+        tokens.numbers.push(word.replace(',', ""));
+        tokens.words.push("#".to_owned());
+    } else {
+        if NEGATIONS.contains(&word.as_str()) {
+            tokens.negations += 1;
+        }
+        tokens.words.push(word);
+    }
 }
 
 fn tokenize_chars<T: Copy>(chars: &[T], char_of: impl Fn(T) -> char) -> Tokens {
@@ -170,25 +215,18 @@ fn tokenize_chars<T: Copy>(chars: &[T], char_of: impl Fn(T) -> char) -> Tokens {
         if word.ends_with('n') && at(i) == Some('\'') && at(i + 1) == Some('t') {
             tokens.negations += 1;
         }
-        if word.chars().any(|c| c.is_ascii_digit()) {
-            tokens.numbers.push(word.replace(',', ""));
-            tokens.words.push("#".to_owned());
-        } else {
-            if NEGATIONS.contains(&word.as_str()) {
-                tokens.negations += 1;
-            }
-            tokens.words.push(word);
-        }
+        push_word(&mut tokens, word);
     }
     tokens.numbers.sort_unstable();
     tokens.numbers.dedup();
     tokens
 }
 
-/// The content key of a word, or `None` for a stop word.
-pub fn content_key(word: &str) -> Option<String> {
+/// The content key of a word, or `None` for a stop word: a synonym's key, or
+/// a prefix of the word itself (see `stem`), so no copy is made.
+pub fn content_key(word: &str) -> Option<&str> {
     match LOOKUP.get(word) {
-        Some(&key) => key.map(str::to_owned),
+        Some(&key) => key,
         None => Some(stem(word)),
     }
 }
@@ -208,7 +246,7 @@ static LOOKUP: LazyLock<FxHashMap<&'static str, Option<&'static str>>> = LazyLoc
 
 /// Trims a plural, then a verb ending, then keeps at most seven characters:
 /// truncation matches "negotiated"/"negotiations" without a full stemmer's surprises.
-fn stem(word: &str) -> String {
+fn stem(word: &str) -> &str {
     let mut w = word;
     if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
         w = &w[..w.len() - 1];
@@ -219,7 +257,8 @@ fn stem(word: &str) -> String {
             break;
         }
     }
-    w.chars().take(7).collect()
+    let end = w.char_indices().nth(7).map_or(w.len(), |(i, _)| i);
+    &w[..end]
 }
 
 #[cfg(test)]

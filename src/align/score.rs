@@ -9,6 +9,7 @@
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
+use rapidfuzz::distance::indel;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::clause::claim_windows;
@@ -106,6 +107,44 @@ pub struct Features {
     /// The claims inside the sentence, attribution left out (see `clause`):
     /// prepared on first use, as most pairs never get past the cheap gate.
     windows: OnceLock<Vec<Window>>,
+    /// The edit-distance tables of this sentence's three sequences, built the
+    /// first time it is the left side of a scored pair.
+    comparators: Comparators,
+}
+
+/// Indel similarity against one fixed sequence, with its bit tables built
+/// once rather than for every pair. A clone starts empty: it is a cache.
+#[derive(Default)]
+struct Comparators(OnceLock<Tables>);
+
+struct Tables {
+    sorted_text: indel::BatchComparator<char>,
+    sequence: indel::BatchComparator<u64>,
+    key_sequence: indel::BatchComparator<u64>,
+}
+
+impl Comparators {
+    fn of(&self, f: &Features) -> &Tables {
+        self.0.get_or_init(|| Tables {
+            sorted_text: indel::BatchComparator::new(f.sorted_text.chars()),
+            sequence: indel::BatchComparator::new(f.sequence.iter().copied()),
+            key_sequence: indel::BatchComparator::new(f.key_sequence.iter().copied()),
+        })
+    }
+}
+
+impl Clone for Comparators {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl std::fmt::Debug for Comparators {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Comparators")
+            .field("built", &self.0.get().is_some())
+            .finish()
+    }
 }
 
 /// One claim window of a sentence: its keys for the cheap gate, and its
@@ -159,25 +198,34 @@ impl Features {
     }
 }
 
-/// One sentence's words: its tokens, the content key of each word (`None`
-/// for a stop word), and the keys sorted and unique.
+/// One sentence's words: its tokens, the content keys of its words hashed
+/// in sentence order (stop words left out), and the keys sorted and unique,
+/// each with its hash.
 struct Words {
     tokens: Tokens,
-    keyed: Vec<Option<String>>,
+    key_sequence: Vec<u64>,
     keys: Vec<String>,
+    key_hashes: Vec<u64>,
 }
 
 impl Words {
     fn of(text: &str) -> Self {
         let tokens = tokenize(text);
-        let keyed: Vec<Option<String>> = tokens.words.iter().map(|w| content_key(w)).collect();
-        let mut keys: Vec<String> = keyed.iter().flatten().cloned().collect();
-        keys.sort_unstable();
-        keys.dedup();
+        let mut key_sequence = Vec::with_capacity(tokens.words.len());
+        let mut found: Vec<&str> = Vec::with_capacity(tokens.words.len());
+        for key in tokens.words.iter().filter_map(|w| content_key(w)) {
+            key_sequence.push(hash_of(key));
+            found.push(key);
+        }
+        found.sort_unstable();
+        found.dedup();
+        let key_hashes = found.iter().map(|&k| hash_of(k)).collect();
+        let keys = found.into_iter().map(str::to_owned).collect();
         Self {
             tokens,
-            keyed,
+            key_sequence,
             keys,
+            key_hashes,
         }
     }
 }
@@ -185,7 +233,8 @@ impl Words {
 /// Scores sentence pairs with word weights from a reference collection.
 #[derive(Debug, Clone, Default)]
 pub struct Scorer {
-    document_frequency: FxHashMap<String, u32>,
+    /// In how many sentences each content key (by its hash) is.
+    document_frequency: FxHashMap<u64, u32>,
     documents: u32,
 }
 
@@ -200,7 +249,7 @@ impl Scorer {
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
         let mut scorer = Self::default();
         for text in texts {
-            scorer.count(&Words::of(text).keys);
+            scorer.count(&Words::of(text).key_hashes);
         }
         scorer
     }
@@ -211,7 +260,7 @@ impl Scorer {
         let words: Vec<Words> = texts.par_iter().map(|t| Words::of(t)).collect();
         let mut scorer = Self::default();
         for w in &words {
-            scorer.count(&w.keys);
+            scorer.count(&w.key_hashes);
         }
         let features = texts
             .par_iter()
@@ -225,16 +274,11 @@ impl Scorer {
         (scorer, features)
     }
 
-    /// Counts one sentence's keys (sorted, unique) into the document frequencies.
-    fn count(&mut self, keys: &[String]) {
+    /// Counts one sentence's keys (unique, hashed) into the document frequencies.
+    fn count(&mut self, keys: &[u64]) {
         self.documents += 1;
-        for k in keys {
-            match self.document_frequency.get_mut(k.as_str()) {
-                Some(df) => *df += 1,
-                None => {
-                    self.document_frequency.insert(k.clone(), 1);
-                }
-            }
+        for &k in keys {
+            *self.document_frequency.entry(k).or_insert(0) += 1;
         }
     }
 
@@ -254,9 +298,9 @@ impl Scorer {
             claim_windows(&f.text)
                 .into_iter()
                 .map(|range| {
-                    let keys = Words::of(&f.text[range.0..range.1]).keys;
+                    let keys = Words::of(&f.text[range.0..range.1]).key_hashes;
                     let (weighted, weight_total) =
-                        weighted(&keys, keys.iter().map(|k| self.weight(k)));
+                        weighted(&keys, keys.iter().map(|&k| self.weight(k)));
                     Window {
                         range,
                         weighted,
@@ -276,8 +320,9 @@ impl Scorer {
     fn prepare_words(&self, text: &str, words: Words) -> Features {
         let Words {
             tokens,
-            keyed,
+            key_sequence,
             keys,
+            key_hashes,
         } = words;
         let sequence: Vec<u64> = tokens.words.iter().map(|w| hash_of(w.as_str())).collect();
         let mut bigrams: Vec<u64> = sequence.windows(2).map(hash_of).collect();
@@ -286,46 +331,45 @@ impl Scorer {
         let mut trigrams: Vec<u64> = sequence.windows(3).map(hash_of).collect();
         trigrams.sort_unstable();
         trigrams.dedup();
+        let mut lower = String::new();
         let mut names: Vec<u64> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .skip(1)
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .map(|w| hash_of(&w.to_lowercase()))
+            .map(|w| {
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                hash_of(lower.as_str())
+            })
             .collect();
         names.sort_unstable();
         names.dedup();
-        // Trigrams of the words joined by spaces, read without joining them.
+        // Trigrams of the words joined by spaces, read without joining them;
+        // three chars (21 bits each) pack into one u64 exactly, with no hash.
         let joined = tokens
             .words
             .iter()
             .enumerate()
             .flat_map(|(i, w)| (i > 0).then_some(' ').into_iter().chain(w.chars()));
-        let mut char_trigrams: Vec<u64> = Vec::new();
-        let mut window = ['\0'; 3];
+        let length: usize = tokens.words.iter().map(|w| w.len() + 1).sum();
+        let mut char_trigrams: Vec<u64> = Vec::with_capacity(length);
+        let mut window = 0u64;
         for (i, c) in joined.enumerate() {
-            window = [window[1], window[2], c];
+            window = (window << 21 | u64::from(c)) & ((1 << 63) - 1);
             if i >= 2 {
-                char_trigrams.push(hash_of(&window[..]));
+                char_trigrams.push(window);
             }
         }
         char_trigrams.sort_unstable();
         char_trigrams.dedup();
-        let key_sequence: Vec<u64> = keyed
-            .iter()
-            .flatten()
-            .map(|k| hash_of(k.as_str()))
-            .collect();
         let mut sorted: Vec<&str> = tokens.words.iter().map(String::as_str).collect();
         sorted.sort_unstable();
         let key_info: Vec<KeyInfo> = keys
             .iter()
-            .map(|k| {
-                let df = self
-                    .document_frequency
-                    .get(k.as_str())
-                    .copied()
-                    .unwrap_or(0);
+            .zip(&key_hashes)
+            .map(|(k, h)| {
+                let df = self.document_frequency.get(h).copied().unwrap_or(0);
                 KeyInfo {
                     weight: self.weight_of(df),
                     rare: df <= 2,
@@ -333,7 +377,7 @@ impl Scorer {
                 }
             })
             .collect();
-        let (weighted, weight_total) = weighted(&keys, key_info.iter().map(|k| k.weight));
+        let (weighted, weight_total) = weighted(&key_hashes, key_info.iter().map(|k| k.weight));
         Features {
             weighted,
             weight_total,
@@ -351,11 +395,13 @@ impl Scorer {
             quoted: text.contains(['"', '\u{201c}', '\u{201d}']),
             text: Box::default(),
             windows: OnceLock::from(Vec::new()),
+            comparators: Comparators::default(),
         }
     }
 
-    fn weight(&self, key: &str) -> f64 {
-        self.weight_of(self.document_frequency.get(key).copied().unwrap_or(0))
+    /// The rarity weight of a key, by its hash.
+    fn weight(&self, key: u64) -> f64 {
+        self.weight_of(self.document_frequency.get(&key).copied().unwrap_or(0))
     }
 
     /// The rarity weight of a key found in `df` of the sentences.
@@ -380,12 +426,13 @@ impl Scorer {
         let (total_a, total_b) = (shared + only_a, shared + only_b);
         let dice = ratio(2.0 * shared, total_a + total_b);
         let containment = ratio(shared, total_a.min(total_b));
-        let token_sort = rapidfuzz::distance::indel::normalized_similarity(
-            a.sorted_text.chars(),
-            b.sorted_text.chars(),
-        );
-        let word_order =
-            rapidfuzz::distance::indel::normalized_similarity(&a.sequence, &b.sequence);
+        let tables = a.comparators.of(a);
+        let token_sort = tables
+            .sorted_text
+            .normalized_similarity(b.sorted_text.chars());
+        let word_order = tables
+            .sequence
+            .normalized_similarity(b.sequence.iter().copied());
         let bigram = ratio(
             2.0 * shared_bigrams,
             (a.bigrams.len() + b.bigrams.len()) as f64,
@@ -439,7 +486,9 @@ impl Scorer {
                 2.0 * sorted_intersection(&a.char_trigrams, &b.char_trigrams) as f64,
                 (a.char_trigrams.len() + b.char_trigrams.len()) as f64,
             ),
-            rapidfuzz::distance::indel::normalized_similarity(&a.key_sequence, &b.key_sequence),
+            tables
+                .key_sequence
+                .normalized_similarity(b.key_sequence.iter().copied()),
             (sorted_intersection_str(&a.numbers, &b.numbers) as f64 / 2.0).min(1.0),
         ]
     }
@@ -530,13 +579,9 @@ pub fn combine(features: &[f64; FEATURES], weights: &[f64; FEATURES + 1]) -> f64
     1.0 / (1.0 + (-z).exp())
 }
 
-/// Keys hashed with their weights, sorted by hash, and the total weight.
-fn weighted(keys: &[String], weights: impl Iterator<Item = f64>) -> (Vec<(u64, f64)>, f64) {
-    let mut weighted: Vec<(u64, f64)> = keys
-        .iter()
-        .zip(weights)
-        .map(|(k, w)| (hash_of(k.as_str()), w))
-        .collect();
+/// Key hashes with their weights, sorted by hash, and the total weight.
+fn weighted(keys: &[u64], weights: impl Iterator<Item = f64>) -> (Vec<(u64, f64)>, f64) {
+    let mut weighted: Vec<(u64, f64)> = keys.iter().copied().zip(weights).collect();
     weighted.sort_unstable_by_key(|&(h, _)| h);
     let total = weighted.iter().map(|&(_, w)| w).sum();
     (weighted, total)
