@@ -11,6 +11,7 @@
 mod candidates;
 mod clause;
 mod cluster;
+mod lcs;
 mod lexicon;
 mod score;
 

@@ -9,12 +9,12 @@
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
-use rapidfuzz::distance::indel;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::clause::claim_windows;
 use rayon::prelude::*;
 
+use super::lcs::{self, Letters, Positions};
 use super::lexicon::{Tokens, content_key, tokenize};
 
 /// How many measures `pair_features` returns.
@@ -107,44 +107,11 @@ pub struct Features {
     /// The claims inside the sentence, attribution left out (see `clause`):
     /// prepared on first use, as most pairs never get past the cheap gate.
     windows: OnceLock<Vec<Window>>,
-    /// The edit-distance tables of this sentence's three sequences, built the
-    /// first time it is the left side of a scored pair.
-    comparators: Comparators,
-}
-
-/// Indel similarity against one fixed sequence, with its bit tables built
-/// once rather than for every pair. A clone starts empty: it is a cache.
-#[derive(Default)]
-struct Comparators(OnceLock<Tables>);
-
-struct Tables {
-    sorted_text: indel::BatchComparator<char>,
-    sequence: indel::BatchComparator<u64>,
-    key_sequence: indel::BatchComparator<u64>,
-}
-
-impl Comparators {
-    fn of(&self, f: &Features) -> &Tables {
-        self.0.get_or_init(|| Tables {
-            sorted_text: indel::BatchComparator::new(f.sorted_text.chars()),
-            sequence: indel::BatchComparator::new(f.sequence.iter().copied()),
-            key_sequence: indel::BatchComparator::new(f.key_sequence.iter().copied()),
-        })
-    }
-}
-
-impl Clone for Comparators {
-    fn clone(&self) -> Self {
-        Self::default()
-    }
-}
-
-impl std::fmt::Debug for Comparators {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Comparators")
-            .field("built", &self.0.get().is_some())
-            .finish()
-    }
+    /// Bit tables of `sorted_text`, `sequence` and `key_sequence` for the
+    /// indel measures (see `lcs`).
+    sorted_letters: Letters,
+    sequence_at: Positions,
+    key_sequence_at: Positions,
 }
 
 /// One claim window of a sentence: its keys for the cheap gate, and its
@@ -365,6 +332,7 @@ impl Scorer {
         char_trigrams.dedup();
         let mut sorted: Vec<&str> = tokens.words.iter().map(String::as_str).collect();
         sorted.sort_unstable();
+        let sorted_text = sorted.join(" ");
         let key_info: Vec<KeyInfo> = keys
             .iter()
             .zip(&key_hashes)
@@ -383,19 +351,22 @@ impl Scorer {
             weight_total,
             keys,
             key_info,
-            sequence,
-            sorted_text: sorted.join(" "),
+
             bigrams,
             trigrams,
             names,
             numbers: tokens.numbers,
             negations: tokens.negations,
             char_trigrams,
-            key_sequence,
             quoted: text.contains(['"', '\u{201c}', '\u{201d}']),
             text: Box::default(),
             windows: OnceLock::from(Vec::new()),
-            comparators: Comparators::default(),
+            sorted_letters: Letters::of(&sorted_text),
+            sequence_at: Positions::of(&sequence),
+            key_sequence_at: Positions::of(&key_sequence),
+            sequence,
+            key_sequence,
+            sorted_text,
         }
     }
 
@@ -426,13 +397,13 @@ impl Scorer {
         let (total_a, total_b) = (shared + only_a, shared + only_b);
         let dice = ratio(2.0 * shared, total_a + total_b);
         let containment = ratio(shared, total_a.min(total_b));
-        let tables = a.comparators.of(a);
-        let token_sort = tables
-            .sorted_text
-            .normalized_similarity(b.sorted_text.chars());
-        let word_order = tables
-            .sequence
-            .normalized_similarity(b.sequence.iter().copied());
+        let token_sort = lcs::text(
+            &a.sorted_text,
+            &a.sorted_letters,
+            &b.sorted_text,
+            &b.sorted_letters,
+        );
+        let word_order = lcs::words(&a.sequence, &a.sequence_at, &b.sequence, &b.sequence_at);
         let bigram = ratio(
             2.0 * shared_bigrams,
             (a.bigrams.len() + b.bigrams.len()) as f64,
@@ -486,9 +457,12 @@ impl Scorer {
                 2.0 * sorted_intersection(&a.char_trigrams, &b.char_trigrams) as f64,
                 (a.char_trigrams.len() + b.char_trigrams.len()) as f64,
             ),
-            tables
-                .key_sequence
-                .normalized_similarity(b.key_sequence.iter().copied()),
+            lcs::words(
+                &a.key_sequence,
+                &a.key_sequence_at,
+                &b.key_sequence,
+                &b.key_sequence_at,
+            ),
             (sorted_intersection_str(&a.numbers, &b.numbers) as f64 / 2.0).min(1.0),
         ]
     }
