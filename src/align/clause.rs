@@ -104,15 +104,17 @@ struct Clause {
 /// something only with a verb: a name with its title ("Jane Roe, the harbour
 /// master,") is shared by every sentence about her and is no claim.
 fn read(clause: &str) -> Clause {
-    let words = tokenize(clause).words;
+    let tokens = tokenize(clause);
+    let mut words = tokens.words();
     let is = |list: &[&str], w: &str| list.contains(&w);
     Clause {
-        attribution: words.len() <= MAX_ATTRIBUTION_WORDS && words.iter().any(|w| is(SAYING, w)),
+        attribution: tokens.word_count() <= MAX_ATTRIBUTION_WORDS
+            && words.clone().any(|w| is(SAYING, w)),
         content_words: words
-            .iter()
-            .filter(|w| w.as_str() != "#" && content_key(w).is_some())
+            .clone()
+            .filter(|&w| w != "#" && content_key(w).is_some())
             .count(),
-        verb: words.iter().any(|w| {
+        verb: words.any(|w| {
             is(AUXILIARIES, w)
                 || is(IRREGULAR_PAST, w)
                 || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))

@@ -56,8 +56,7 @@ pub fn cluster_articles(texts: &[&str]) -> Vec<StoryCluster> {
         .iter()
         .map(|t| {
             let mut k: Vec<u32> = tokenize(t)
-                .words
-                .iter()
+                .words()
                 .filter(|w| w.len() > 2 && *w != "#")
                 .filter_map(|w| content_key(w))
                 .map(|key| match ids.get(key) {

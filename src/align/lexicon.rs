@@ -125,12 +125,64 @@ const SYNONYMS: &[(&str, &str)] = &[
 /// One sentence as tokens: every word lower-cased, numbers masked as `#`.
 #[derive(Debug, Clone, Default)]
 pub struct Tokens {
-    /// All words in order, numbers as `#`.
-    pub words: Vec<String>,
+    /// All words in order, joined by single spaces (a word never holds one):
+    /// one buffer for the sentence, not one per word.
+    joined: String,
+    /// Where each word ends in `joined`.
+    ends: Vec<u32>,
     /// The numbers as written, without grouping commas ("1,200" -> "1200").
     pub numbers: Vec<String>,
     /// How many negation words the sentence has.
     pub negations: usize,
+}
+
+impl Tokens {
+    /// The words in order, numbers as `#`.
+    pub fn words(&self) -> impl Iterator<Item = &str> + Clone {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let word = &self.joined[start..end as usize];
+            start = end as usize + 1;
+            word
+        })
+    }
+
+    /// The words joined by single spaces.
+    pub fn joined(&self) -> &str {
+        &self.joined
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Opens a word: the offset in `joined` where it will start.
+    fn open(&mut self) -> usize {
+        if !self.ends.is_empty() {
+            self.joined.push(' ');
+        }
+        self.joined.len()
+    }
+
+    /// Closes the word written to `joined` from `start`: a number moves to
+    /// the numbers and is masked as `#`; a negation is counted.
+    fn close(&mut self, start: usize) {
+        let word = &self.joined[start..];
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            self.numbers.push(word.replace(',', ""));
+            self.joined.truncate(start);
+            self.joined.push('#');
+        } else if NEGATIONS.contains(&word) {
+            self.negations += 1;
+        }
+        self.ends.push(self.joined.len() as u32);
+    }
+
+    fn finish(mut self) -> Self {
+        self.numbers.sort_unstable();
+        self.numbers.dedup();
+        self
+    }
 }
 
 /// Splits `text` into words; a number keeps its inner commas and decimal point.
@@ -138,15 +190,16 @@ pub fn tokenize(text: &str) -> Tokens {
     if text.is_ascii() {
         // Folding changes only whitespace in ASCII text, and words never hold
         // whitespace: the bytes, lower-cased, are the same tokens.
-        return tokenize_ascii(text.as_bytes());
+        return tokenize_ascii(text);
     }
     let folded = fold(text).to_lowercase();
     let chars: Vec<char> = folded.chars().collect();
     tokenize_chars(&chars, |c| c)
 }
 
-/// `tokenize_chars` for ASCII text, on its bytes: each word is copied once.
-fn tokenize_ascii(bytes: &[u8]) -> Tokens {
+/// `tokenize_chars` for ASCII text, on its bytes.
+fn tokenize_ascii(text: &str) -> Tokens {
+    let bytes = text.as_bytes();
     let mut tokens = Tokens::default();
     let mut i = 0;
     while i < bytes.len() {
@@ -165,29 +218,18 @@ fn tokenize_ascii(bytes: &[u8]) -> Tokens {
             }
             i += 1;
         }
-        let mut word = String::from_utf8_lossy(&bytes[start..i]).into_owned();
-        word.make_ascii_lowercase();
-        if word.ends_with('n') && bytes.get(i) == Some(&b'\'') && bytes.get(i + 1) == Some(&b't') {
+        let at = tokens.open();
+        tokens.joined.push_str(&text[start..i]);
+        tokens.joined[at..].make_ascii_lowercase();
+        if tokens.joined.ends_with('n')
+            && bytes.get(i) == Some(&b'\'')
+            && bytes.get(i + 1) == Some(&b't')
+        {
             tokens.negations += 1;
         }
-        push_word(&mut tokens, word);
+        tokens.close(at);
     }
-    tokens.numbers.sort_unstable();
-    tokens.numbers.dedup();
-    tokens
-}
-
-/// Adds one word: a number to the numbers, masked as `#` in the words.
-fn push_word(tokens: &mut Tokens, word: String) {
-    if word.bytes().any(|b| b.is_ascii_digit()) {
-        tokens.numbers.push(word.replace(',', ""));
-        tokens.words.push("#".to_owned());
-    } else {
-        if NEGATIONS.contains(&word.as_str()) {
-            tokens.negations += 1;
-        }
-        tokens.words.push(word);
-    }
+    tokens.finish()
 }
 
 fn tokenize_chars<T: Copy>(chars: &[T], char_of: impl Fn(T) -> char) -> Tokens {
@@ -210,16 +252,15 @@ fn tokenize_chars<T: Copy>(chars: &[T], char_of: impl Fn(T) -> char) -> Tokens {
             }
             i += 1;
         }
-        let word: String = (start..i).filter_map(at).collect();
+        let word = tokens.open();
+        tokens.joined.extend((start..i).filter_map(at));
         // "didn't" splits as "didn" + "t": the negation lives in the "n" before "'t".
-        if word.ends_with('n') && at(i) == Some('\'') && at(i + 1) == Some('t') {
+        if tokens.joined.ends_with('n') && at(i) == Some('\'') && at(i + 1) == Some('t') {
             tokens.negations += 1;
         }
-        push_word(&mut tokens, word);
+        tokens.close(word);
     }
-    tokens.numbers.sort_unstable();
-    tokens.numbers.dedup();
-    tokens
+    tokens.finish()
 }
 
 /// The content key of a word, or `None` for a stop word: a synonym's key, or
@@ -269,7 +310,8 @@ mod tests {
     fn keeps_decimal_point_and_commas_inside_number() {
         let t = tokenize("Shares rose 3.5% to $1,200, said Ann.");
         assert_eq!(t.numbers, ["1200", "3.5"]);
-        assert_eq!(t.words.iter().filter(|w| *w == "#").count(), 2);
+        assert_eq!(t.words().filter(|w| *w == "#").count(), 2);
+        assert_eq!(t.joined(), "shares rose # to # said ann");
     }
 
     #[test]
@@ -283,7 +325,8 @@ mod tests {
         ] {
             let chars: Vec<char> = fold(text).to_lowercase().chars().collect();
             let (fast, slow) = (tokenize(text), tokenize_chars(&chars, |c| c));
-            assert_eq!(fast.words, slow.words, "{text}");
+            assert_eq!(fast.joined(), slow.joined(), "{text}");
+            assert_eq!(fast.word_count(), slow.word_count(), "{text}");
             assert_eq!(fast.numbers, slow.numbers, "{text}");
             assert_eq!(fast.negations, slow.negations, "{text}");
         }

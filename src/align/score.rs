@@ -178,9 +178,9 @@ struct Words {
 impl Words {
     fn of(text: &str) -> Self {
         let tokens = tokenize(text);
-        let mut key_sequence = Vec::with_capacity(tokens.words.len());
-        let mut found: Vec<&str> = Vec::with_capacity(tokens.words.len());
-        for key in tokens.words.iter().filter_map(|w| content_key(w)) {
+        let mut key_sequence = Vec::with_capacity(tokens.word_count());
+        let mut found: Vec<&str> = Vec::with_capacity(tokens.word_count());
+        for key in tokens.words().filter_map(content_key) {
             key_sequence.push(hash_of(key));
             found.push(key);
         }
@@ -291,7 +291,7 @@ impl Scorer {
             keys,
             key_hashes,
         } = words;
-        let sequence: Vec<u64> = tokens.words.iter().map(|w| hash_of(w.as_str())).collect();
+        let sequence: Vec<u64> = tokens.words().map(hash_of).collect();
         let mut bigrams: Vec<u64> = sequence.windows(2).map(hash_of).collect();
         bigrams.sort_unstable();
         bigrams.dedup();
@@ -312,17 +312,12 @@ impl Scorer {
             .collect();
         names.sort_unstable();
         names.dedup();
-        // Trigrams of the words joined by spaces, read without joining them;
-        // three chars (21 bits each) pack into one u64 exactly, with no hash.
-        let joined = tokens
-            .words
-            .iter()
-            .enumerate()
-            .flat_map(|(i, w)| (i > 0).then_some(' ').into_iter().chain(w.chars()));
-        let length: usize = tokens.words.iter().map(|w| w.len() + 1).sum();
-        let mut char_trigrams: Vec<u64> = Vec::with_capacity(length);
+        // Trigrams of the words joined by spaces; three chars (21 bits each)
+        // pack into one u64 exactly, with no hash.
+        let joined = tokens.joined();
+        let mut char_trigrams: Vec<u64> = Vec::with_capacity(joined.len());
         let mut window = 0u64;
-        for (i, c) in joined.enumerate() {
+        for (i, c) in joined.chars().enumerate() {
             window = (window << 21 | u64::from(c)) & ((1 << 63) - 1);
             if i >= 2 {
                 char_trigrams.push(window);
@@ -330,7 +325,7 @@ impl Scorer {
         }
         char_trigrams.sort_unstable();
         char_trigrams.dedup();
-        let mut sorted: Vec<&str> = tokens.words.iter().map(String::as_str).collect();
+        let mut sorted: Vec<&str> = tokens.words().collect();
         sorted.sort_unstable();
         let sorted_text = sorted.join(" ");
         let key_info: Vec<KeyInfo> = keys
