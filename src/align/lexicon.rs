@@ -19,13 +19,17 @@ const STOPWORDS: &[&str] = &[
     "i", "you", "his", "her", "their", "our", "would", "will", "could", "can", "also", "than",
     "there", "after", "before", "about", "into", "over", "up", "out", "if", "so", "such", "more",
     "most", "all", "some", "any", "other", "s", "t", "do", "does", "did", "him", "them", "us",
-    "me", "my", "what", "when", "where", "while", "since", "just", "now", "then", "very",
+    "me", "my", "what", "when", "where", "while", "since", "just", "now", "then", "very", "within",
 ];
 
 /// Words that reverse a statement; a pair where only one side has them is suspect.
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "nor", "none", "without", "n't", "cannot",
 ];
+
+/// Prefixes that outlets write with or without a hyphen ("co-operation",
+/// "cooperation"): joined to the word after the hyphen.
+const HYPHEN_PREFIXES: &[&str] = &["co", "re", "non", "pre", "anti"];
 
 /// News synonyms: each word on the left scores as the key on the right.
 const SYNONYMS: &[(&str, &str)] = &[
@@ -120,6 +124,132 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("repeatedly", "often"),
     ("frequently", "often"),
     ("executive", "chief"),
+    // Stopping something, in the words news uses for it.
+    ("stop", "stop"),
+    ("stops", "stop"),
+    ("stopped", "stop"),
+    ("stopping", "stop"),
+    ("halt", "stop"),
+    ("halts", "stop"),
+    ("halted", "stop"),
+    ("halting", "stop"),
+    ("suspend", "stop"),
+    ("suspends", "stop"),
+    ("suspended", "stop"),
+    ("suspending", "stop"),
+    ("suspension", "stop"),
+    ("end", "stop"),
+    ("ends", "stop"),
+    ("ended", "stop"),
+    ("ending", "stop"),
+    ("cease", "stop"),
+    ("ceased", "stop"),
+    ("sever", "stop"),
+    ("severed", "stop"),
+    ("attack", "attack"),
+    ("attacks", "attack"),
+    ("attacked", "attack"),
+    ("attacking", "attack"),
+    ("assault", "attack"),
+    ("assaults", "attack"),
+    ("assaulted", "attack"),
+    ("target", "attack"),
+    ("targets", "attack"),
+    ("targeted", "attack"),
+    ("targeting", "attack"),
+    ("raid", "attack"),
+    ("raids", "attack"),
+    ("raided", "attack"),
+    ("bombing", "bomb"),
+    ("bombings", "bomb"),
+    ("bombed", "bomb"),
+    ("bombardment", "bomb"),
+    ("shelling", "bomb"),
+    ("shelled", "bomb"),
+    ("airstrike", "bomb"),
+    ("airstrikes", "bomb"),
+    ("deliberately", "deliberate"),
+    ("deliberate", "deliberate"),
+    ("intentionally", "deliberate"),
+    ("intentional", "deliberate"),
+    ("purposely", "deliberate"),
+    ("knowingly", "deliberate"),
+    ("cooperation", "cooperate"),
+    ("cooperate", "cooperate"),
+    ("cooperated", "cooperate"),
+    ("cooperating", "cooperate"),
+    ("collaboration", "cooperate"),
+    ("collaborate", "cooperate"),
+    ("threat", "warn"),
+    ("threats", "warn"),
+    ("threaten", "warn"),
+    ("threatens", "warn"),
+    ("threatened", "warn"),
+    ("threatening", "warn"),
+    ("warn", "warn"),
+    ("warns", "warn"),
+    ("warned", "warn"),
+    ("warning", "warn"),
+    ("warnings", "warn"),
+    ("war", "war"),
+    ("wars", "war"),
+    ("conflict", "war"),
+    ("conflicts", "war"),
+    ("fighting", "war"),
+    ("hostilities", "war"),
+    ("deal", "deal"),
+    ("deals", "deal"),
+    ("agreement", "deal"),
+    ("agreements", "deal"),
+    ("accord", "deal"),
+    ("accords", "deal"),
+    ("pact", "deal"),
+    ("vowed", "vow"),
+    ("vows", "vow"),
+    ("pledged", "vow"),
+    ("pledges", "vow"),
+    ("promised", "vow"),
+    ("restore", "restore"),
+    ("restored", "restore"),
+    ("reinstate", "restore"),
+    ("reinstated", "restore"),
+    ("revive", "restore"),
+    ("revived", "restore"),
+    ("options", "option"),
+    ("choices", "option"),
+    ("alternatives", "option"),
+    ("past", "last"),
+    ("attorney", "lawyer"),
+    ("attorneys", "lawyer"),
+    ("lawyers", "lawyer"),
+    ("countries", "country"),
+    ("nations", "country"),
+    ("earnings", "profit"),
+    ("profits", "profit"),
+    // Month names and their abbreviations ("Sept. 9", "September 9").
+    ("jan", "january"),
+    ("january", "january"),
+    ("feb", "february"),
+    ("february", "february"),
+    ("mar", "march"),
+    ("march", "march"),
+    ("apr", "april"),
+    ("april", "april"),
+    ("jun", "june"),
+    ("june", "june"),
+    ("jul", "july"),
+    ("july", "july"),
+    ("aug", "august"),
+    ("august", "august"),
+    ("sep", "september"),
+    ("september", "september"),
+    ("sept", "september"),
+    ("oct", "october"),
+    ("october", "october"),
+    ("nov", "november"),
+    ("november", "november"),
+    ("dec", "december"),
+    ("december", "december"),
 ];
 
 /// One sentence as tokens: every word lower-cased, numbers masked as `#`.
@@ -151,21 +281,37 @@ fn tokenize_chars<T: Copy>(chars: &[T], char_of: impl Fn(T) -> char) -> Tokens {
     let mut i = 0;
     while let Some(c) = at(i) {
         if !c.is_alphanumeric() {
+            // "5%" says what "5 percent" says.
+            if c == '%' {
+                tokens.words.push("percent".to_owned());
+            }
             i += 1;
             continue;
         }
-        let start = i;
-        while let Some(c) = at(i) {
-            let inner_stop = matches!(c, ',' | '.')
-                && i > start
-                && at(i - 1).is_some_and(|p| p.is_ascii_digit())
-                && at(i + 1).is_some_and(|n| n.is_ascii_digit());
-            if !(c.is_alphanumeric() || inner_stop) {
+        let mut start = i;
+        let mut word = String::new();
+        loop {
+            while let Some(c) = at(i) {
+                let inner_stop = matches!(c, ',' | '.')
+                    && i > start
+                    && at(i - 1).is_some_and(|p| p.is_ascii_digit())
+                    && at(i + 1).is_some_and(|n| n.is_ascii_digit());
+                if !(c.is_alphanumeric() || inner_stop) {
+                    break;
+                }
+                i += 1;
+            }
+            word.extend((start..i).filter_map(at));
+            // "co-operation" is "cooperation": a prefix and its hyphen join the word.
+            let joins = at(i) == Some('-')
+                && at(i + 1).is_some_and(char::is_alphabetic)
+                && HYPHEN_PREFIXES.contains(&word.as_str());
+            if !joins {
                 break;
             }
             i += 1;
+            start = i;
         }
-        let word: String = (start..i).filter_map(at).collect();
         // "didn't" splits as "didn" + "t": the negation lives in the "n" before "'t".
         if word.ends_with('n') && at(i) == Some('\'') && at(i + 1) == Some('t') {
             tokens.negations += 1;
@@ -263,5 +409,33 @@ mod tests {
         assert_eq!(content_key("negotiations"), content_key("talks"));
         assert_eq!(content_key("bombings"), content_key("bombing"));
         assert_eq!(content_key("the"), None);
+    }
+
+    #[test]
+    fn folds_general_news_verbs_and_adverbs() {
+        for (a, b) in [
+            ("halt", "suspended"),
+            ("end", "stop"),
+            ("attacked", "targeting"),
+            ("deliberately", "intentionally"),
+            ("threatened", "warned"),
+            ("conflict", "war"),
+            ("agreement", "deal"),
+        ] {
+            assert_eq!(content_key(a), content_key(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn joins_a_hyphenated_prefix_to_its_word() {
+        assert_eq!(
+            tokenize("co-operation").words,
+            tokenize("cooperation").words
+        );
+        assert_eq!(tokenize("non-profit groups").words, ["nonprofit", "groups"]);
+        assert_eq!(
+            tokenize("a seven-day pause").words,
+            ["a", "seven", "day", "pause"]
+        );
     }
 }
