@@ -29,6 +29,27 @@ fn eval_scores_the_tiny_fixture_by_hand_counted_figures() {
 }
 
 #[test]
+fn eval_counts_a_sentence_in_two_claims_once_for_each() {
+    let out = crossclaim()
+        .args([
+            "eval",
+            "--gold",
+            "fixtures/eval-two-claims/gold.json",
+            "fixtures/eval-two-claims/report",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    // Sentence a is in both claims (two rows): a-b and a-c are hits; b-c is no pair.
+    assert!(
+        text.contains("precision 1.000, recall 1.000, F1 1.000 (2 gold, 2 predicted)"),
+        "{text}"
+    );
+    assert!(!text.contains("not found"), "{text}");
+}
+
+#[test]
 fn pairs_writes_a_row_per_pair_with_same_claim() {
     let tsv = "label\tsentence1\tsentence2\n\
                1\tThe storm destroyed 120 homes, officials said.\tOfficials said the storm destroyed 150 homes.\n\
