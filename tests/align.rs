@@ -92,8 +92,14 @@ fn compare_then_eval_on_the_seeds_finds_the_shared_kirby_quotes() {
         .and_then(|s| s.split(',').next())
         .and_then(|s| s.parse().ok())
         .unwrap_or(0.0);
-    // Recall on the seeds is the open problem (see the report); what is grouped must be right.
+    let f1: f64 = text
+        .split("F1 ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0.0);
     assert!(precision >= 0.8, "{text}");
+    assert!(f1 >= 0.8, "{text}");
 }
 
 #[test]
@@ -114,10 +120,12 @@ fn compare_groups_the_seeds_48_hour_statement_across_three_outlets() {
         .iter()
         .filter(|r| r[sentence].contains("48-hour") && r[sentence].contains("humanitarian access"))
         .collect();
-    assert_eq!(members.len(), 3, "{members:?}");
-    assert!(
-        members
-            .iter()
-            .all(|r| r[id] == members[0][id] && &r[outlets] == "3")
-    );
+    // One of the three sentences also states a second claim (a row of its own).
+    let claim = |r: &&csv::StringRecord| r[id].to_owned();
+    let in_one: Vec<&&csv::StringRecord> = members
+        .iter()
+        .filter(|r| members.iter().filter(|m| claim(m) == claim(r)).count() == 3)
+        .collect();
+    assert_eq!(in_one.len(), 3, "{members:?}");
+    assert!(in_one.iter().all(|r| &r[outlets] == "3"), "{members:?}");
 }

@@ -131,6 +131,14 @@ impl<'f> Part<'f> {
         }
     }
 
+    /// The part's bytes in its sentence.
+    fn range(self) -> (usize, usize) {
+        match self {
+            Part::Whole(f) => (0, f.text.len()),
+            Part::Window(_, w) => w.range,
+        }
+    }
+
     fn features(self, scorer: &Scorer) -> &'f Features {
         match self {
             Part::Whole(f) => f,
@@ -463,6 +471,17 @@ impl Scorer {
         whole.max(window)
     }
 
+    /// `claim_score_sharing` in full: the score of the sentences whole, of
+    /// their best pair of claim windows, and which windows those are.
+    pub fn claim_match(&self, a: &Features, b: &Features, shared: f64) -> ClaimMatch {
+        let (whole, window, windows) = self.score_parts_ranged(a, b, shared, &WEIGHTS);
+        ClaimMatch {
+            whole,
+            window,
+            windows,
+        }
+    }
+
     /// The model's score of the whole pair, and of its best window pair (a
     /// sentence stands for itself too). Windows are only looked at when the
     /// smaller sentence's rare words are mostly in the other: the cheap gate.
@@ -475,13 +494,25 @@ impl Scorer {
         self.score_parts_sharing(a, b, shared_weight(a, b), weights)
     }
 
-    fn score_parts_sharing<'f>(
+    fn score_parts_sharing(
+        &self,
+        a: &Features,
+        b: &Features,
+        shared: f64,
+        weights: &[f64; FEATURES + 1],
+    ) -> (f64, f64) {
+        let (whole, window, _) = self.score_parts_ranged(a, b, shared, weights);
+        (whole, window)
+    }
+
+    /// `score_parts_sharing` with the byte ranges of the best window pair.
+    fn score_parts_ranged<'f>(
         &self,
         a: &'f Features,
         b: &'f Features,
         shared: f64,
         weights: &[f64; FEATURES + 1],
-    ) -> (f64, f64) {
+    ) -> (f64, f64, Ranges) {
         let (dice, containment) = gate(a, b, shared);
         let whole = if dice >= MIN_OVERLAP {
             combine(&self.pair_features(a, b), weights)
@@ -489,12 +520,13 @@ impl Scorer {
             0.0
         };
         let mut best = 0.0f64;
+        let mut ranges = ((0, 0), (0, 0));
         if containment < MIN_OVERLAP {
-            return (whole, best);
+            return (whole, best, ranges);
         }
         let (windows_a, windows_b) = (self.windows(a), self.windows(b));
         if windows_a.is_empty() && windows_b.is_empty() {
-            return (whole, best);
+            return (whole, best, ranges);
         }
         let parts = |f: &'f Features, windows: &'f [Window]| {
             windows
@@ -512,11 +544,34 @@ impl Scorer {
                     continue;
                 }
                 let (fx, fy) = (x.features(self), y.features(self));
-                best = best.max(combine(&self.pair_features(fx, fy), weights));
+                let score = combine(&self.pair_features(fx, fy), weights);
+                if score > best {
+                    best = score;
+                    ranges = (x.range(), y.range());
+                }
             }
         }
-        (whole, best)
+        (whole, best, ranges)
     }
+
+    /// The content keys of `text` hashed with their rarity weights, sorted by
+    /// hash, and their total weight (see `Features::weighted_keys`).
+    pub fn weighted_keys_of(&self, text: &str) -> (Vec<(u64, f64)>, f64) {
+        let keys = Words::of(text).keys;
+        weighted(&keys, keys.iter().map(|k| self.weight(k)))
+    }
+}
+
+/// Byte ranges of a part of each of two sentences.
+pub type Ranges = ((usize, usize), (usize, usize));
+
+/// A pair's claim score, from the sentences whole and from their best pair
+/// of claim windows (byte ranges in each sentence; empty when none scored).
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimMatch {
+    pub whole: f64,
+    pub window: f64,
+    pub windows: Ranges,
 }
 
 /// The logistic model: `weights` holds one weight per measure, then the bias.
