@@ -59,6 +59,8 @@ struct ClaimRow {
     claim_id: String,
     outlet: String,
     source: String,
+    #[serde(default)]
+    start: usize,
     sentence: String,
 }
 
@@ -171,6 +173,19 @@ fn same_outlet(gold: &str, outlet: &str, source: &str) -> bool {
 
 fn score(gold: &Gold, claims: &[ClaimRow], rows: &[DisagreementRow]) -> Scores {
     let mut scores = Scores::default();
+    // A sentence that states two claims has a row for each: its first row
+    // stands for it.
+    let mut first_row: std::collections::HashMap<(&str, usize, &str), usize> =
+        std::collections::HashMap::new();
+    let sentence_of: Vec<usize> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            *first_row
+                .entry((&r.source, r.start, &r.sentence))
+                .or_insert(i)
+        })
+        .collect();
     let find_row = |m: &GoldSentence| {
         let k = key(&m.sentence);
         let mine = |r: &&ClaimRow| same_outlet(&m.outlet, &r.outlet, &r.source);
@@ -178,10 +193,9 @@ fn score(gold: &Gold, claims: &[ClaimRow], rows: &[DisagreementRow]) -> Scores {
             .iter()
             .position(|r| mine(&r) && key(&r.sentence) == k)
             .or_else(|| {
-                let mut near = claims
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| mine(r) && same_sentence(&key(&r.sentence), &k));
+                let mut near = claims.iter().enumerate().filter(|&(i, r)| {
+                    sentence_of[i] == i && mine(&r) && same_sentence(&key(&r.sentence), &k)
+                });
                 match (near.next(), near.next()) {
                     (Some((i, _)), None) => Some(i),
                     _ => None,
@@ -215,7 +229,8 @@ fn score(gold: &Gold, claims: &[ClaimRow], rows: &[DisagreementRow]) -> Scores {
     for (i, a) in claims.iter().enumerate() {
         for (j, b) in claims.iter().enumerate().skip(i + 1) {
             if a.claim_id == b.claim_id && a.outlet != b.outlet {
-                predicted.insert((i, j));
+                let (x, y) = (sentence_of[i], sentence_of[j]);
+                predicted.insert((x.min(y), x.max(y)));
             }
         }
     }

@@ -128,8 +128,9 @@ pub struct Sentence {
     pub text: String,
 }
 
-/// Sentences from several outlets that state the same claim. Claims partition the
-/// sentences of a story: every sentence sits in exactly one claim, most alone.
+/// Sentences from several outlets that state the same claim. Every sentence of a
+/// story sits in a claim, most alone; a sentence that states two claims (through
+/// parts of it that do not overlap) sits in two.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claim {
     /// Stable id from the member sentences' content, not from their order.

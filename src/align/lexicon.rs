@@ -19,13 +19,17 @@ const STOPWORDS: &[&str] = &[
     "i", "you", "his", "her", "their", "our", "would", "will", "could", "can", "also", "than",
     "there", "after", "before", "about", "into", "over", "up", "out", "if", "so", "such", "more",
     "most", "all", "some", "any", "other", "s", "t", "do", "does", "did", "him", "them", "us",
-    "me", "my", "what", "when", "where", "while", "since", "just", "now", "then", "very",
+    "me", "my", "what", "when", "where", "while", "since", "just", "now", "then", "very", "within",
 ];
 
 /// Words that reverse a statement; a pair where only one side has them is suspect.
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "nor", "none", "without", "n't", "cannot",
 ];
+
+/// Prefixes that outlets write with or without a hyphen ("co-operation",
+/// "cooperation"): joined to the word after the hyphen.
+const HYPHEN_PREFIXES: &[&str] = &["co", "re", "non", "pre", "anti"];
 
 /// News synonyms: each word on the left scores as the key on the right.
 const SYNONYMS: &[(&str, &str)] = &[
@@ -120,6 +124,132 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("repeatedly", "often"),
     ("frequently", "often"),
     ("executive", "chief"),
+    // Stopping something, in the words news uses for it.
+    ("stop", "stop"),
+    ("stops", "stop"),
+    ("stopped", "stop"),
+    ("stopping", "stop"),
+    ("halt", "stop"),
+    ("halts", "stop"),
+    ("halted", "stop"),
+    ("halting", "stop"),
+    ("suspend", "stop"),
+    ("suspends", "stop"),
+    ("suspended", "stop"),
+    ("suspending", "stop"),
+    ("suspension", "stop"),
+    ("end", "stop"),
+    ("ends", "stop"),
+    ("ended", "stop"),
+    ("ending", "stop"),
+    ("cease", "stop"),
+    ("ceased", "stop"),
+    ("sever", "stop"),
+    ("severed", "stop"),
+    ("attack", "attack"),
+    ("attacks", "attack"),
+    ("attacked", "attack"),
+    ("attacking", "attack"),
+    ("assault", "attack"),
+    ("assaults", "attack"),
+    ("assaulted", "attack"),
+    ("target", "attack"),
+    ("targets", "attack"),
+    ("targeted", "attack"),
+    ("targeting", "attack"),
+    ("raid", "attack"),
+    ("raids", "attack"),
+    ("raided", "attack"),
+    ("bombing", "bomb"),
+    ("bombings", "bomb"),
+    ("bombed", "bomb"),
+    ("bombardment", "bomb"),
+    ("shelling", "bomb"),
+    ("shelled", "bomb"),
+    ("airstrike", "bomb"),
+    ("airstrikes", "bomb"),
+    ("deliberately", "deliberate"),
+    ("deliberate", "deliberate"),
+    ("intentionally", "deliberate"),
+    ("intentional", "deliberate"),
+    ("purposely", "deliberate"),
+    ("knowingly", "deliberate"),
+    ("cooperation", "cooperate"),
+    ("cooperate", "cooperate"),
+    ("cooperated", "cooperate"),
+    ("cooperating", "cooperate"),
+    ("collaboration", "cooperate"),
+    ("collaborate", "cooperate"),
+    ("threat", "warn"),
+    ("threats", "warn"),
+    ("threaten", "warn"),
+    ("threatens", "warn"),
+    ("threatened", "warn"),
+    ("threatening", "warn"),
+    ("warn", "warn"),
+    ("warns", "warn"),
+    ("warned", "warn"),
+    ("warning", "warn"),
+    ("warnings", "warn"),
+    ("war", "war"),
+    ("wars", "war"),
+    ("conflict", "war"),
+    ("conflicts", "war"),
+    ("fighting", "war"),
+    ("hostilities", "war"),
+    ("deal", "deal"),
+    ("deals", "deal"),
+    ("agreement", "deal"),
+    ("agreements", "deal"),
+    ("accord", "deal"),
+    ("accords", "deal"),
+    ("pact", "deal"),
+    ("vowed", "vow"),
+    ("vows", "vow"),
+    ("pledged", "vow"),
+    ("pledges", "vow"),
+    ("promised", "vow"),
+    ("restore", "restore"),
+    ("restored", "restore"),
+    ("reinstate", "restore"),
+    ("reinstated", "restore"),
+    ("revive", "restore"),
+    ("revived", "restore"),
+    ("options", "option"),
+    ("choices", "option"),
+    ("alternatives", "option"),
+    ("past", "last"),
+    ("attorney", "lawyer"),
+    ("attorneys", "lawyer"),
+    ("lawyers", "lawyer"),
+    ("countries", "country"),
+    ("nations", "country"),
+    ("earnings", "profit"),
+    ("profits", "profit"),
+    // Month names and their abbreviations ("Sept. 9", "September 9").
+    ("jan", "january"),
+    ("january", "january"),
+    ("feb", "february"),
+    ("february", "february"),
+    ("mar", "march"),
+    ("march", "march"),
+    ("apr", "april"),
+    ("april", "april"),
+    ("jun", "june"),
+    ("june", "june"),
+    ("jul", "july"),
+    ("july", "july"),
+    ("aug", "august"),
+    ("august", "august"),
+    ("sep", "september"),
+    ("september", "september"),
+    ("sept", "september"),
+    ("oct", "october"),
+    ("october", "october"),
+    ("nov", "november"),
+    ("november", "november"),
+    ("dec", "december"),
+    ("december", "december"),
 ];
 
 /// One sentence as tokens: every word lower-cased, numbers masked as `#`.
@@ -178,6 +308,13 @@ impl Tokens {
         self.ends.push(self.joined.len() as u32);
     }
 
+    /// "5%" says what "5 percent" says.
+    fn push_percent(&mut self) {
+        let word = self.open();
+        self.joined.push_str("percent");
+        self.close(word);
+    }
+
     fn finish(mut self) -> Self {
         self.numbers.sort_unstable();
         self.numbers.dedup();
@@ -204,30 +341,43 @@ fn tokenize_ascii(text: &str) -> Tokens {
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_alphanumeric() {
+            if bytes[i] == b'%' {
+                tokens.push_percent();
+            }
             i += 1;
             continue;
         }
-        let start = i;
-        while let Some(&c) = bytes.get(i) {
-            let inner_stop = matches!(c, b',' | b'.')
-                && i > start
-                && bytes[i - 1].is_ascii_digit()
-                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-            if !(c.is_ascii_alphanumeric() || inner_stop) {
+        let word = tokens.open();
+        let mut start = i;
+        loop {
+            while let Some(&c) = bytes.get(i) {
+                let inner_stop = matches!(c, b',' | b'.')
+                    && i > start
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                if !(c.is_ascii_alphanumeric() || inner_stop) {
+                    break;
+                }
+                i += 1;
+            }
+            tokens.joined.push_str(&text[start..i]);
+            tokens.joined[word..].make_ascii_lowercase();
+            let joins = bytes.get(i) == Some(&b'-')
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+                && joins_hyphen(&tokens.joined[word..]);
+            if !joins {
                 break;
             }
             i += 1;
+            start = i;
         }
-        let at = tokens.open();
-        tokens.joined.push_str(&text[start..i]);
-        tokens.joined[at..].make_ascii_lowercase();
         if tokens.joined.ends_with('n')
             && bytes.get(i) == Some(&b'\'')
             && bytes.get(i + 1) == Some(&b't')
         {
             tokens.negations += 1;
         }
-        tokens.close(at);
+        tokens.close(word);
     }
     tokens.finish()
 }
@@ -238,22 +388,35 @@ fn tokenize_chars<T: Copy>(chars: &[T], char_of: impl Fn(T) -> char) -> Tokens {
     let mut i = 0;
     while let Some(c) = at(i) {
         if !c.is_alphanumeric() {
+            if c == '%' {
+                tokens.push_percent();
+            }
             i += 1;
             continue;
         }
-        let start = i;
-        while let Some(c) = at(i) {
-            let inner_stop = matches!(c, ',' | '.')
-                && i > start
-                && at(i - 1).is_some_and(|p| p.is_ascii_digit())
-                && at(i + 1).is_some_and(|n| n.is_ascii_digit());
-            if !(c.is_alphanumeric() || inner_stop) {
+        let word = tokens.open();
+        let mut start = i;
+        loop {
+            while let Some(c) = at(i) {
+                let inner_stop = matches!(c, ',' | '.')
+                    && i > start
+                    && at(i - 1).is_some_and(|p| p.is_ascii_digit())
+                    && at(i + 1).is_some_and(|n| n.is_ascii_digit());
+                if !(c.is_alphanumeric() || inner_stop) {
+                    break;
+                }
+                i += 1;
+            }
+            tokens.joined.extend((start..i).filter_map(at));
+            let joins = at(i) == Some('-')
+                && at(i + 1).is_some_and(char::is_alphabetic)
+                && joins_hyphen(&tokens.joined[word..]);
+            if !joins {
                 break;
             }
             i += 1;
+            start = i;
         }
-        let word = tokens.open();
-        tokens.joined.extend((start..i).filter_map(at));
         // "didn't" splits as "didn" + "t": the negation lives in the "n" before "'t".
         if tokens.joined.ends_with('n') && at(i) == Some('\'') && at(i + 1) == Some('t') {
             tokens.negations += 1;
@@ -261,6 +424,11 @@ fn tokenize_chars<T: Copy>(chars: &[T], char_of: impl Fn(T) -> char) -> Tokens {
         tokens.close(word);
     }
     tokens.finish()
+}
+
+/// "co-operation" is "cooperation": a prefix and its hyphen join the word after.
+fn joins_hyphen(prefix: &str) -> bool {
+    HYPHEN_PREFIXES.contains(&prefix)
 }
 
 /// The content key of a word, or `None` for a stop word: a synonym's key, or
@@ -311,7 +479,7 @@ mod tests {
         let t = tokenize("Shares rose 3.5% to $1,200, said Ann.");
         assert_eq!(t.numbers, ["1200", "3.5"]);
         assert_eq!(t.words().filter(|w| *w == "#").count(), 2);
-        assert_eq!(t.joined(), "shares rose # to # said ann");
+        assert_eq!(t.joined(), "shares rose # percent to # said ann");
     }
 
     #[test]
@@ -322,6 +490,7 @@ mod tests {
             "",
             " ,. ",
             "n't 'n't x'nt isn't",
+            "Co-operation, re-run and non-profit 5% co- op a-b",
         ] {
             let chars: Vec<char> = fold(text).to_lowercase().chars().collect();
             let (fast, slow) = (tokenize(text), tokenize_chars(&chars, |c| c));
@@ -345,5 +514,29 @@ mod tests {
         assert_eq!(content_key("negotiations"), content_key("talks"));
         assert_eq!(content_key("bombings"), content_key("bombing"));
         assert_eq!(content_key("the"), None);
+    }
+
+    #[test]
+    fn folds_general_news_verbs_and_adverbs() {
+        for (a, b) in [
+            ("halt", "suspended"),
+            ("end", "stop"),
+            ("attacked", "targeting"),
+            ("deliberately", "intentionally"),
+            ("threatened", "warned"),
+            ("conflict", "war"),
+            ("agreement", "deal"),
+        ] {
+            assert_eq!(content_key(a), content_key(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn joins_a_hyphenated_prefix_to_its_word() {
+        let words = |text: &str| tokenize(text).joined().to_owned();
+        assert_eq!(words("co-operation"), words("cooperation"));
+        assert_eq!(words("non-profit groups"), "nonprofit groups");
+        assert_eq!(words("a seven-day pause"), "a seven day pause");
+        assert_eq!(words("Non-profit — co-op"), "nonprofit coop");
     }
 }

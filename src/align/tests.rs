@@ -155,3 +155,40 @@ fn a_shared_figure_groups_a_reworded_claim_and_a_different_one_does_not() {
     assert_eq!(groups(&[reworded, stated]), vec![vec![0, 1]]);
     assert_eq!(groups(&[reworded, other]), vec![vec![0], vec![1]]);
 }
+
+#[test]
+fn a_figure_alone_is_no_shared_claim() {
+    let a: &[&str] = &["A seven-day period is unacceptable for us."];
+    let b: &[&str] =
+        &["Our colleagues keep demanding a seven-day pause for reasons only they know."];
+    assert_eq!(groups(&[a, b]), vec![vec![0], vec![1]]);
+}
+
+#[test]
+fn a_bound_agrees_with_a_vague_amount_of_the_same_measure() {
+    let figure = |text: &str| {
+        let q = crate::quantity::extract(text);
+        q.into_iter().find(|q| q.kind.is_figure()).unwrap()
+    };
+    let vague = figure("Hundreds of people were killed in the city in the past week.");
+    let bound = figure("More than 250 people were killed in the city in the last week.");
+    let injured = figure("More than 250 people were injured in the city in the last week.");
+    assert!(same_figure(&vague, &bound));
+    assert!(!same_figure(&vague, &injured));
+    let estimate = figure("About 430,000 people have been killed in the war.");
+    let high = figure("As many as 500,000 people have been killed in the war.");
+    assert!(!same_figure(&estimate, &high));
+}
+
+#[test]
+fn a_sentence_that_states_two_claims_sits_in_both() {
+    let both: &[&str] = &[
+        "About 12,000 residents are still stranded in the flooded valley, and hundreds of people have died there in the last week.",
+    ];
+    let stranded: &[&str] =
+        &["About 12,000 residents remain stranded in the flooded valley, aid workers said."];
+    let died: &[&str] = &["More than 300 people have died in the flooded valley in the last week."];
+    let g = groups(&[both, stranded, died]);
+    assert!(g.contains(&vec![0, 1]), "{g:?}");
+    assert!(g.contains(&vec![0, 2]), "{g:?}");
+}

@@ -1,5 +1,5 @@
-//! `claims.csv` and `disagreements.csv`: one row per sentence, one row per
-//! conflicting pair of figures, for people who open them in a spreadsheet.
+//! `claims.csv` and `disagreements.csv`: one row per sentence and claim, one row
+//! per conflicting pair of figures, for people who open them in a spreadsheet.
 //! UTF-8 (a byte-order mark on request, for Excel), RFC 4180 quoting by the csv
 //! crate, columns in the order of the row structs, figures as plain numbers, and
 //! text cells a spreadsheet would run as a formula defused (OWASP CSV injection).
@@ -104,30 +104,32 @@ pub fn writer<W: Write>(mut inner: W, bom: bool, columns: &[&str]) -> Result<csv
     Ok(out)
 }
 
-/// One row per sentence of the story's articles, in article order.
+/// One row per sentence of the story's articles, in article order; a
+/// sentence that states two claims has a row for each, in claim order.
 pub fn claim_rows<W: Write>(out: &mut csv::Writer<W>, story: &StoryReport) -> Result<()> {
-    let mut claim_of = vec![0; story.sentences.len()];
+    let mut claims_of = vec![Vec::new(); story.sentences.len()];
     for (c, claim) in story.claims.iter().enumerate() {
         for &m in &claim.members {
-            claim_of[m] = c;
+            claims_of[m].push(c);
         }
     }
     for (i, sentence) in story.sentences.iter().enumerate() {
-        let claim = &story.claims[claim_of[i]];
-        let article = story.article_of(i);
-        out.serialize(ClaimRow {
-            claim_id: &claim.id,
-            story: defuse(&story.story.name),
-            outlet: defuse(&article.outlet),
-            source: defuse(&article.source),
-            sentence_no: sentence.no + 1,
-            start: sentence.span.start,
-            end: sentence.span.end,
-            sentence: defuse(&sentence.text),
-            outlets: claim.outlets,
-            claim_size: claim.members.len(),
-            quantities: defuse(&figures_cell(&story.quantities[i])),
-        })?;
+        for claim in claims_of[i].iter().map(|&c| &story.claims[c]) {
+            let article = story.article_of(i);
+            out.serialize(ClaimRow {
+                claim_id: &claim.id,
+                story: defuse(&story.story.name),
+                outlet: defuse(&article.outlet),
+                source: defuse(&article.source),
+                sentence_no: sentence.no + 1,
+                start: sentence.span.start,
+                end: sentence.span.end,
+                sentence: defuse(&sentence.text),
+                outlets: claim.outlets,
+                claim_size: claim.members.len(),
+                quantities: defuse(&figures_cell(&story.quantities[i])),
+            })?;
+        }
     }
     Ok(())
 }
