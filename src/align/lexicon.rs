@@ -327,66 +327,55 @@ pub fn tokenize(text: &str) -> Tokens {
     if text.is_ascii() {
         // Folding changes only whitespace in ASCII text, and words never hold
         // whitespace: the bytes, lower-cased, are the same tokens.
-        return tokenize_ascii(text);
+        return scan(&Ascii(text));
     }
     let folded = fold(text).to_lowercase();
     let chars: Vec<char> = folded.chars().collect();
-    tokenize_chars(&chars, |c| c)
+    scan(&chars[..])
 }
 
-/// `tokenize_chars` for ASCII text, on its bytes.
-fn tokenize_ascii(text: &str) -> Tokens {
-    let bytes = text.as_bytes();
-    let mut tokens = Tokens::default();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
-            if bytes[i] == b'%' {
-                tokens.push_percent();
-            }
-            i += 1;
-            continue;
-        }
-        let word = tokens.open();
-        let mut start = i;
-        loop {
-            while let Some(&c) = bytes.get(i) {
-                let inner_stop = matches!(c, b',' | b'.')
-                    && i > start
-                    && bytes[i - 1].is_ascii_digit()
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-                if !(c.is_ascii_alphanumeric() || inner_stop) {
-                    break;
-                }
-                i += 1;
-            }
-            tokens.joined.push_str(&text[start..i]);
-            tokens.joined[word..].make_ascii_lowercase();
-            let joins = bytes.get(i) == Some(&b'-')
-                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
-                && joins_hyphen(&tokens.joined[word..]);
-            if !joins {
-                break;
-            }
-            i += 1;
-            start = i;
-        }
-        if tokens.joined.ends_with('n')
-            && bytes.get(i) == Some(&b'\'')
-            && bytes.get(i + 1) == Some(&b't')
-        {
-            tokens.negations += 1;
-        }
-        tokens.close(word);
+/// What `scan` reads: characters by position, and a run of them copied out.
+trait Chars {
+    fn at(&self, i: usize) -> Option<char>;
+    /// Appends the characters `start..end`, lower-cased, to `out`.
+    fn copy(&self, start: usize, end: usize, out: &mut String);
+}
+
+/// ASCII text, read as bytes; `copy` is one slice copy.
+struct Ascii<'t>(&'t str);
+
+impl Chars for Ascii<'_> {
+    fn at(&self, i: usize) -> Option<char> {
+        self.0
+            .as_bytes()
+            .get(i)
+            .map(|&b| char::from(b.to_ascii_lowercase()))
     }
-    tokens.finish()
+
+    fn copy(&self, start: usize, end: usize, out: &mut String) {
+        let from = out.len();
+        out.push_str(&self.0[start..end]);
+        out[from..].make_ascii_lowercase();
+    }
 }
 
-fn tokenize_chars<T: Copy>(chars: &[T], char_of: impl Fn(T) -> char) -> Tokens {
-    let at = |i: usize| chars.get(i).map(|&c| char_of(c));
+/// Folded, lower-cased text as its characters.
+impl Chars for [char] {
+    fn at(&self, i: usize) -> Option<char> {
+        self.get(i).copied()
+    }
+
+    fn copy(&self, start: usize, end: usize, out: &mut String) {
+        out.extend(&self[start..end]);
+    }
+}
+
+/// The tokenizer: runs of letters and digits are words ("1,200" and "3.5" stay
+/// one), a prefix joins the word after its hyphen, "%" is the word "percent".
+fn scan<T: Chars + ?Sized>(text: &T) -> Tokens {
     let mut tokens = Tokens::default();
     let mut i = 0;
-    while let Some(c) = at(i) {
+    while let Some(c) = text.at(i) {
         if !c.is_alphanumeric() {
             if c == '%' {
                 tokens.push_percent();
@@ -397,19 +386,19 @@ fn tokenize_chars<T: Copy>(chars: &[T], char_of: impl Fn(T) -> char) -> Tokens {
         let word = tokens.open();
         let mut start = i;
         loop {
-            while let Some(c) = at(i) {
+            while let Some(c) = text.at(i) {
                 let inner_stop = matches!(c, ',' | '.')
                     && i > start
-                    && at(i - 1).is_some_and(|p| p.is_ascii_digit())
-                    && at(i + 1).is_some_and(|n| n.is_ascii_digit());
+                    && text.at(i - 1).is_some_and(|p| p.is_ascii_digit())
+                    && text.at(i + 1).is_some_and(|n| n.is_ascii_digit());
                 if !(c.is_alphanumeric() || inner_stop) {
                     break;
                 }
                 i += 1;
             }
-            tokens.joined.extend((start..i).filter_map(at));
-            let joins = at(i) == Some('-')
-                && at(i + 1).is_some_and(char::is_alphabetic)
+            text.copy(start, i, &mut tokens.joined);
+            let joins = text.at(i) == Some('-')
+                && text.at(i + 1).is_some_and(char::is_alphabetic)
                 && joins_hyphen(&tokens.joined[word..]);
             if !joins {
                 break;
@@ -418,7 +407,7 @@ fn tokenize_chars<T: Copy>(chars: &[T], char_of: impl Fn(T) -> char) -> Tokens {
             start = i;
         }
         // "didn't" splits as "didn" + "t": the negation lives in the "n" before "'t".
-        if tokens.joined.ends_with('n') && at(i) == Some('\'') && at(i + 1) == Some('t') {
+        if tokens.joined.ends_with('n') && text.at(i) == Some('\'') && text.at(i + 1) == Some('t') {
             tokens.negations += 1;
         }
         tokens.close(word);
@@ -489,11 +478,11 @@ mod tests {
             "He didn't go;\tthey   DID not.\r\n 1,2,3 and 4.5.6 o'clock",
             "",
             " ,. ",
-            "n't 'n't x'nt isn't",
+            "n't 'n't x'nt isn't DIDN'T",
             "Co-operation, re-run and non-profit 5% co- op a-b",
         ] {
             let chars: Vec<char> = fold(text).to_lowercase().chars().collect();
-            let (fast, slow) = (tokenize(text), tokenize_chars(&chars, |c| c));
+            let (fast, slow) = (tokenize(text), scan(&chars[..]));
             assert_eq!(fast.joined(), slow.joined(), "{text}");
             assert_eq!(fast.word_count(), slow.word_count(), "{text}");
             assert_eq!(fast.numbers, slow.numbers, "{text}");
