@@ -525,7 +525,7 @@ mod tests {
         let words = |text: &str| tokenize(text).joined().to_owned();
         assert_eq!(words("co-operation"), words("cooperation"));
         assert_eq!(words("non-profit groups"), "nonprofit groups");
-        assert_eq!(words("a seven-day pause"), "a seven day pause");
+        assert_eq!(words("a ten-day pause"), "a ten day pause");
         assert_eq!(words("Non-profit — co-op"), "nonprofit coop");
     }
 }

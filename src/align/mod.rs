@@ -35,7 +35,7 @@ pub use score::{
 const FIGURE_BONUS: f64 = 0.7;
 /// The rarity-weighted containment (of the smaller sentence) a pair needs
 /// before a shared figure counts. The pair must also share a word outside
-/// their figures: a figure alone ("a seven-day pause", "a seven-day period")
+/// their figures: a figure alone ("a ten-day pause", "a ten-day period")
 /// is no claim.
 const FIGURE_CONTAINMENT: f64 = 0.3;
 /// Two figures agree when they are this close (share of the larger): outlets round.
@@ -106,7 +106,7 @@ pub fn group(
         })
         .collect();
     // The words of each sentence outside its figures: what the containment
-    // of a shared figure reads ("seven-day" alone is no shared claim). Read
+    // of a shared figure reads ("ten-day" alone is no shared claim). Read
     // when a pair first needs them: few pairs share a figure.
     let beside: Vec<OnceLock<Vec<(u64, f64)>>> = (0..n).map(|_| OnceLock::new()).collect();
     let beside_of = |i: usize| {
@@ -307,7 +307,7 @@ fn shared_figure(a: &[&Quantity], b: &[&Quantity]) -> Option<FigurePair> {
 
 /// Whether two figures state one value: same kind, the same unit (or counts
 /// of at least `FIGURE_DISTINCT_COUNT`, whatever they count), values within
-/// `FIGURE_TOLERANCE`. A bound or a vague amount ("more than 250", "hundreds")
+/// `FIGURE_TOLERANCE`. A bound or a vague amount ("more than 400", "hundreds")
 /// also agrees with a figure of the same measure (unit, event and scope) inside
 /// its interval. Years, dates, times and ordinals are no figures.
 fn same_figure(x: &Quantity, y: &Quantity) -> bool {
@@ -321,8 +321,8 @@ fn same_figure(x: &Quantity, y: &Quantity) -> bool {
     {
         return true;
     }
-    // An open side is closed at the stated figure: "more than 250" meets
-    // "hundreds", "as many as 500,000" does not meet 430,000.
+    // An open side is closed at the stated figure: "more than 400" meets
+    // "hundreds", "as many as 50,000" does not meet 43,000.
     let open = |q: &Quantity| {
         matches!(
             q.hedge,
