@@ -8,7 +8,11 @@
 //! the conjunctions that join two statements ("but", "while", ...). Hand-written:
 //! a parser would be more exact, but this is cheap, and needs no model.
 
-use super::lexicon::{content_key, tokenize};
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use super::lexicon::{Tokens, content_key, tokenize};
 
 /// A window needs this many content words to state a claim of its own.
 const MIN_CONTENT_WORDS: usize = 4;
@@ -64,15 +68,38 @@ const SAYING: &[&str] = &[
     "statement",
 ];
 
-/// The claim windows of `text`, as byte ranges into it, in order. Empty when the
-/// sentence is a single clause (the sentence itself is then its only claim).
-pub fn claim_windows(text: &str) -> Vec<(usize, usize)> {
-    let clauses = clauses(text);
-    if clauses.len() < 2 {
-        return Vec::new();
+/// A sentence's clauses, each read once, and its claim windows as runs of them.
+pub struct Windows {
+    /// Each clause: its byte range in the sentence and its tokens.
+    pub clauses: Vec<((usize, usize), Tokens)>,
+    /// Each window: its first and last clause (inclusive), in order.
+    pub runs: Vec<(usize, usize)>,
+}
+
+impl Windows {
+    /// The byte range of window `run` in its sentence.
+    pub fn range(&self, (first, last): (usize, usize)) -> (usize, usize) {
+        (self.clauses[first].0.0, self.clauses[last].0.1)
     }
-    let stats: Vec<Clause> = clauses.iter().map(|&(s, e)| read(&text[s..e])).collect();
-    let mut windows = Vec::new();
+}
+
+/// The claim windows of `text`: none when the sentence is a single clause (the
+/// sentence itself is then its only claim). Clauses are cut between words, so
+/// a window's words are its clauses' words, and each clause is tokenized once.
+pub fn windows(text: &str) -> Windows {
+    let ranges = clauses(text);
+    if ranges.len() < 2 {
+        return Windows {
+            clauses: Vec::new(),
+            runs: Vec::new(),
+        };
+    }
+    let clauses: Vec<((usize, usize), Tokens)> = ranges
+        .into_iter()
+        .map(|(s, e)| ((s, e), tokenize(&text[s..e])))
+        .collect();
+    let stats: Vec<Clause> = clauses.iter().map(|(_, tokens)| read(tokens)).collect();
+    let mut runs = Vec::new();
     for first in 0..clauses.len() {
         let (mut content, mut verb) = (0, false);
         for last in first..(first + MAX_CLAUSES).min(clauses.len()) {
@@ -83,14 +110,14 @@ pub fn claim_windows(text: &str) -> Vec<(usize, usize)> {
             verb |= stats[last].verb;
             let whole = first == 0 && last == clauses.len() - 1;
             if !whole && content >= MIN_CONTENT_WORDS && verb {
-                windows.push((clauses[first].0, clauses[last].1));
+                runs.push((first, last));
             }
-            if windows.len() == MAX_WINDOWS {
-                return windows;
+            if runs.len() == MAX_WINDOWS {
+                return Windows { clauses, runs };
             }
         }
     }
-    windows
+    Windows { clauses, runs }
 }
 
 /// What a window needs to know of each of its clauses, read in one pass.
@@ -103,24 +130,37 @@ struct Clause {
 /// A clause of few words with a verb of saying is attribution. A window states
 /// something only with a verb: a name with its title ("Jane Roe, the harbour
 /// master,") is shared by every sentence about her and is no claim.
-fn read(clause: &str) -> Clause {
-    let tokens = tokenize(clause);
-    let mut words = tokens.words();
-    let is = |list: &[&str], w: &str| list.contains(&w);
+fn read(tokens: &Tokens) -> Clause {
+    let (mut saying, mut content_words, mut verb) = (false, 0, false);
+    for w in tokens.words() {
+        let flags = WORD_FLAGS.get(w).copied().unwrap_or(0);
+        saying |= flags & SAYS != 0;
+        verb |= flags & VERB != 0 || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")));
+        content_words += usize::from(w != "#" && content_key(w).is_some());
+    }
     Clause {
-        attribution: tokens.word_count() <= MAX_ATTRIBUTION_WORDS
-            && words.clone().any(|w| is(SAYING, w)),
-        content_words: words
-            .clone()
-            .filter(|&w| w != "#" && content_key(w).is_some())
-            .count(),
-        verb: words.any(|w| {
-            is(AUXILIARIES, w)
-                || is(IRREGULAR_PAST, w)
-                || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")))
-        }),
+        attribution: saying && tokens.word_count() <= MAX_ATTRIBUTION_WORDS,
+        content_words,
+        verb,
     }
 }
+
+/// A verb of saying (`SAYING`).
+const SAYS: u8 = 1;
+/// A sign of a verb: an auxiliary or an irregular past form.
+const VERB: u8 = 2;
+
+/// The word lists as one table, looked up once per word.
+static WORD_FLAGS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut table: FxHashMap<&'static str, u8> = FxHashMap::default();
+    for &w in SAYING {
+        *table.entry(w).or_default() |= SAYS;
+    }
+    for &w in AUXILIARIES.iter().chain(IRREGULAR_PAST) {
+        *table.entry(w).or_default() |= VERB;
+    }
+    table
+});
 
 /// Cuts `text` into clauses: byte ranges that tile the trimmed text.
 fn clauses(text: &str) -> Vec<(usize, usize)> {
@@ -175,7 +215,13 @@ fn trim(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
-    fn windows(text: &str) -> Vec<&str> {
+    /// The claim windows of `text`, as byte ranges into it, in order.
+    fn claim_windows(text: &str) -> Vec<(usize, usize)> {
+        let w = windows(text);
+        w.runs.iter().map(|&run| w.range(run)).collect()
+    }
+
+    fn window_texts(text: &str) -> Vec<&str> {
         claim_windows(text)
             .into_iter()
             .map(|(s, e)| &text[s..e])
@@ -184,7 +230,8 @@ mod tests {
 
     #[test]
     fn leaves_out_the_attribution_after_a_quote() {
-        let w = windows("\"The bridge will reopen on Friday after the repairs,\" the mayor said.");
+        let w =
+            window_texts("\"The bridge will reopen on Friday after the repairs,\" the mayor said.");
         assert_eq!(
             w,
             ["\"The bridge will reopen on Friday after the repairs,\""]
@@ -193,7 +240,7 @@ mod tests {
 
     #[test]
     fn splits_two_statements_joined_by_but() {
-        let w = windows(
+        let w = window_texts(
             "The council approved the new budget for the harbour, but the union rejected the pay offer for dock workers.",
         );
         assert!(w.contains(&"The council approved the new budget for the harbour,"));
@@ -202,7 +249,7 @@ mod tests {
 
     #[test]
     fn keeps_numbers_with_commas_in_one_clause() {
-        let w = windows(
+        let w = window_texts(
             "Some 1,200 homes lost power across the northern valley, officials said on Monday.",
         );
         assert_eq!(
@@ -213,7 +260,7 @@ mod tests {
 
     #[test]
     fn a_name_with_its_title_is_no_claim() {
-        let w = windows(
+        let w = window_texts(
             "Jane Roe, the harbour master of the port authority, opened the new quay on Monday.",
         );
         assert!(!w.contains(&"Jane Roe, the harbour master of the port authority,"));
@@ -222,7 +269,7 @@ mod tests {
 
     #[test]
     fn a_single_clause_has_no_windows() {
-        assert!(windows("The storm destroyed 120 homes in the valley.").is_empty());
+        assert!(window_texts("The storm destroyed 120 homes in the valley.").is_empty());
     }
 
     #[test]

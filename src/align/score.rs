@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
-use super::clause::claim_windows;
+use super::clause;
 use rayon::prelude::*;
 
 use super::lcs::{self, Letters, Positions};
@@ -183,7 +183,10 @@ struct Words {
 
 impl Words {
     fn of(text: &str) -> Self {
-        let tokens = tokenize(text);
+        Self::from_tokens(tokenize(text))
+    }
+
+    fn from_tokens(tokens: Tokens) -> Self {
         let mut key_sequence = Vec::with_capacity(tokens.word_count());
         let mut found: Vec<&str> = Vec::with_capacity(tokens.word_count());
         for key in tokens.words().filter_map(content_key) {
@@ -268,14 +271,23 @@ impl Scorer {
     /// read then, its other features only when a pair needs them.
     fn windows<'f>(&self, f: &'f Features) -> &'f [Window] {
         f.windows.get_or_init(|| {
-            claim_windows(&f.text)
-                .into_iter()
-                .map(|range| {
-                    let keys = Words::of(&f.text[range.0..range.1]).key_hashes;
+            let found = clause::windows(&f.text);
+            let clause_keys: Vec<Vec<u64>> = found
+                .clauses
+                .iter()
+                .map(|(_, tokens)| key_hashes(tokens))
+                .collect();
+            found
+                .runs
+                .iter()
+                .map(|&(first, last)| {
+                    let mut keys = clause_keys[first..=last].concat();
+                    keys.sort_unstable();
+                    keys.dedup();
                     let (weighted, weight_total) =
                         weighted(&keys, keys.iter().map(|&k| self.weight(k)));
                     Window {
-                        range,
+                        range: found.range((first, last)),
                         weighted,
                         weight_total,
                         features: OnceLock::new(),
@@ -601,6 +613,18 @@ pub fn combine(features: &[f64; FEATURES], weights: &[f64; FEATURES + 1]) -> f64
     1.0 / (1.0 + (-z).exp())
 }
 
+/// The content keys of some tokens hashed, sorted and unique.
+fn key_hashes(tokens: &Tokens) -> Vec<u64> {
+    let mut keys: Vec<u64> = tokens
+        .words()
+        .filter_map(content_key)
+        .map(hash_of)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// Key hashes with their weights, sorted by hash, and the total weight.
 fn weighted(keys: &[u64], weights: impl Iterator<Item = f64>) -> (Vec<(u64, f64)>, f64) {
     let mut weighted: Vec<(u64, f64)> = keys.iter().copied().zip(weights).collect();
@@ -813,6 +837,26 @@ fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_window_has_the_keys_of_its_text_read_whole() {
+        let scorer = Scorer::new([]);
+        let mut seen = 0;
+        for text in [
+            "“We offered co-operation to the harbour workers — twice,” she said, “and they didn't accept 5% of it.”",
+            "The council approved the 1,200-page budget, but the union rejected it; talks resume Monday.",
+            "Prices rose 3.5% in May: the bank, which had warned of it, said rates would stay.",
+        ] {
+            let f = scorer.features(text);
+            let windows = scorer.windows(&f);
+            seen += windows.len();
+            for w in windows {
+                let whole = scorer.weighted_keys_of(&text[w.range.0..w.range.1]).0;
+                assert_eq!(w.weighted, whole, "{}", &text[w.range.0..w.range.1]);
+            }
+        }
+        assert!(seen >= 5, "{seen} windows");
+    }
 
     fn scores(texts: &[&str]) -> (f64, f64) {
         let scorer = Scorer::new(texts.iter().copied());
