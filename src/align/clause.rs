@@ -102,13 +102,13 @@ pub fn windows(text: &str) -> Windows {
     let mut runs = Vec::new();
     for first in 0..clauses.len() {
         let (mut content, mut verb) = (0, false);
-        for last in first..(first + MAX_CLAUSES).min(clauses.len()) {
-            if stats[last].attribution {
+        for (last, clause) in stats.iter().enumerate().skip(first).take(MAX_CLAUSES) {
+            if clause.attribution {
                 break;
             }
-            content += stats[last].content_words;
-            verb |= stats[last].verb;
-            let whole = first == 0 && last == clauses.len() - 1;
+            content += clause.content_words;
+            verb |= clause.verb;
+            let whole = first == 0 && last == stats.len() - 1;
             if !whole && content >= MIN_CONTENT_WORDS && verb {
                 runs.push((first, last));
             }
