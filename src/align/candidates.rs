@@ -18,18 +18,19 @@ pub const ALL_PAIRS_LIMIT: usize = 4000;
 /// In a blocked story, a sentence keeps at most this many edges to later ones.
 const EDGES_PER_SENTENCE: usize = 16;
 
-/// An edge: the pair's score, then the two sentences (first < second).
-pub type Edge = (f64, usize, usize);
+/// An edge: the pair's score, the two sentences (first < second), and what
+/// the scorer said of the pair besides its score.
+pub type Edge<P> = (f64, usize, usize, P);
 
 /// The content keys of one sentence: hash and rarity weight, sorted by hash.
 pub type Keys<'a> = &'a [(u64, f64)];
 
 /// What the candidate stage found.
 #[derive(Debug, Default)]
-pub struct Scored {
+pub struct Scored<P> {
     /// The cross-outlet pairs scoring at least the threshold, highest first,
     /// ties by position, so the order never depends on threads.
-    pub edges: Vec<Edge>,
+    pub edges: Vec<Edge<P>>,
     /// Every score above zero that was computed, by pair (first < second).
     pub known: FxHashMap<(u32, u32), f64>,
     /// Whether every cross-outlet pair missing from `known` scores zero (all
@@ -38,24 +39,26 @@ pub struct Scored {
 }
 
 /// Scores the candidate pairs of one story. `score(i, j, shared)` scores a
-/// pair given the weight of the keys it shares; a pair that shares no key
-/// scores zero and is never asked.
-pub fn edges<S>(outlet: &[u32], keys: &[Keys], score: S, threshold: f64) -> Scored
+/// pair given the weight of the keys it shares, with what else the caller
+/// wants kept of an edge; a pair that shares no key scores zero and is never
+/// asked.
+pub fn edges<S, P>(outlet: &[u32], keys: &[Keys], score: S, threshold: f64) -> Scored<P>
 where
-    S: Fn(usize, usize, f64) -> f64 + Sync,
+    S: Fn(usize, usize, f64) -> (f64, P) + Sync,
+    P: Send,
 {
     let n = outlet.len();
     let complete = n <= ALL_PAIRS_LIMIT;
-    let scored: Vec<Edge> = if complete {
+    let scored: Vec<Edge<P>> = if complete {
         all_pairs(outlet, keys, &score)
     } else {
         blocked(outlet, keys, &score, threshold)
     };
     let known = scored
         .iter()
-        .map(|&(s, i, j)| ((i as u32, j as u32), s))
+        .map(|&(s, i, j, _)| ((i as u32, j as u32), s))
         .collect();
-    let mut edges: Vec<Edge> = scored.into_iter().filter(|e| e.0 >= threshold).collect();
+    let mut edges: Vec<Edge<P>> = scored.into_iter().filter(|e| e.0 >= threshold).collect();
     edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     Scored {
         edges,
@@ -68,9 +71,10 @@ where
 /// shared weight of each sentence with all later ones is summed through an
 /// inverted index, in the sentence's own key order, so it equals the pairwise
 /// merge exactly while costing only the postings it touches.
-fn all_pairs<S>(outlet: &[u32], keys: &[Keys], score: &S) -> Vec<Edge>
+fn all_pairs<S, P>(outlet: &[u32], keys: &[Keys], score: &S) -> Vec<Edge<P>>
 where
-    S: Fn(usize, usize, f64) -> f64 + Sync,
+    S: Fn(usize, usize, f64) -> (f64, P) + Sync,
+    P: Send,
 {
     let n = outlet.len();
     let postings = postings(keys, |_| true);
@@ -94,10 +98,13 @@ where
                     }
                 }
                 touched.sort_unstable();
-                let scored: Vec<Edge> = touched
+                let scored: Vec<Edge<P>> = touched
                     .iter()
-                    .map(|&j| (score(i, j, shared[j]), i, j))
-                    .filter(|&(s, _, _)| s > 0.0)
+                    .map(|&j| {
+                        let (s, part) = score(i, j, shared[j]);
+                        (s, i, j, part)
+                    })
+                    .filter(|e| e.0 > 0.0)
                     .collect();
                 for &j in touched.iter() {
                     shared[j] = 0.0;
@@ -125,9 +132,10 @@ fn postings(keys: &[Keys], keep: impl Fn(usize) -> bool) -> FxHashMap<u64, Vec<u
 
 /// Pairs that share a key found in at most `max_df` sentences; each sentence
 /// keeps its `EDGES_PER_SENTENCE` best edges to later sentences.
-fn blocked<S>(outlet: &[u32], keys: &[Keys], score: &S, threshold: f64) -> Vec<Edge>
+fn blocked<S, P>(outlet: &[u32], keys: &[Keys], score: &S, threshold: f64) -> Vec<Edge<P>>
 where
-    S: Fn(usize, usize, f64) -> f64 + Sync,
+    S: Fn(usize, usize, f64) -> (f64, P) + Sync,
+    P: Send,
 {
     let n = outlet.len();
     let max_df = ((n as f64).sqrt() as usize).max(16);
@@ -144,10 +152,13 @@ where
                 .collect();
             later.sort_unstable();
             later.dedup();
-            let mut best: Vec<Edge> = later
+            let mut best: Vec<Edge<P>> = later
                 .into_iter()
-                .map(|j| (score(i, j, shared_weight_of(keys[i], keys[j])), i, j))
-                .filter(|&(s, _, _)| s >= threshold)
+                .map(|j| {
+                    let (s, part) = score(i, j, shared_weight_of(keys[i], keys[j]));
+                    (s, i, j, part)
+                })
+                .filter(|e| e.0 >= threshold)
                 .collect();
             best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)));
             best.truncate(EDGES_PER_SENTENCE);
@@ -164,8 +175,8 @@ mod tests {
     fn small_stories_score_every_cross_outlet_pair() {
         let outlet = [0, 0, 1];
         let k: &[(u64, f64)] = &[(7, 1.0)];
-        let e = edges(&outlet, &[k, k, k], |_, _, _| 1.0, 0.5);
-        assert_eq!(e.edges, vec![(1.0, 0, 2), (1.0, 1, 2)]);
+        let e = edges(&outlet, &[k, k, k], |i, j, _| (1.0, i * 10 + j), 0.5);
+        assert_eq!(e.edges, vec![(1.0, 0, 2, 2), (1.0, 1, 2, 12)]);
         assert!(e.complete);
     }
 
@@ -190,11 +201,11 @@ mod tests {
             &keys,
             |_, _, _| {
                 scored.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                1.0
+                (1.0, ())
             },
             0.5,
         );
-        assert_eq!(e.edges, vec![(1.0, 0, 1)]);
+        assert_eq!(e.edges, vec![(1.0, 0, 1, ())]);
         assert!(!e.complete);
         assert_eq!(scored.into_inner(), 1);
     }

@@ -122,28 +122,28 @@ pub fn group(
         }
         (score::shared_weight_of(beside_of(i), beside_of(j)) > 0.0).then_some(pair)
     };
-    let claim_score = |i: usize, j: usize, shared: f64| {
-        let s = scorer.claim_score_sharing(&features[i], &features[j], shared);
-        if figure_bonus(i, j, shared).is_some() {
-            (s + FIGURE_BONUS).min(1.0)
-        } else {
-            s
-        }
-    };
-    // The part of each sentence that a pair's score stands on: the best pair
-    // of claim windows when it reaches the threshold, else the sentences
-    // whole, or the shared figure when only the figure bonus carried the pair.
-    let parts_of = |i: usize, j: usize| -> Ranges {
-        let shared = score::shared_weight(&features[i], &features[j]);
+    // A pair's claim score, and the part of each sentence that the score
+    // stands on: the best pair of claim windows when it reaches the
+    // threshold, else the sentences whole, or the shared figure when only the
+    // figure bonus carried the pair.
+    let claim_score = |i: usize, j: usize, shared: f64| -> (f64, Ranges) {
         let m = scorer.claim_match(&features[i], &features[j], shared);
+        let figure = figure_bonus(i, j, shared);
+        let score = m.whole.max(m.window);
+        let score = if figure.is_some() {
+            (score + FIGURE_BONUS).min(1.0)
+        } else {
+            score
+        };
         let whole = ((0, texts[i].len()), (0, texts[j].len()));
-        if m.window >= config.threshold {
+        let parts = if m.window >= config.threshold {
             m.windows
         } else if m.whole >= config.threshold {
             whole
         } else {
-            figure_bonus(i, j, shared).map_or(whole, |f| (f.a, f.b))
-        }
+            figure.map_or(whole, |f| (f.a, f.b))
+        };
+        (score, parts)
     };
     let keys: Vec<&[(u64, f64)]> = features.iter().map(Features::weighted_keys).collect();
     let scored = candidates::edges(&outlet, &keys, claim_score, config.threshold);
@@ -154,23 +154,21 @@ pub fn group(
         match scored.known.get(&(i as u32, j as u32)) {
             Some(&s) => s,
             None if scored.complete => 0.0,
-            None => claim_score(i, j, score::shared_weight(&features[i], &features[j])),
+            None => claim_score(i, j, score::shared_weight(&features[i], &features[j])).0,
         }
     };
     let link_mean = LINK_MEAN.min(config.threshold);
     let mut groups = Groups::new(&outlet);
-    for &(_, i, j) in &scored.edges {
+    for &(_, i, j, (pi, pj)) in &scored.edges {
         let (ci, cj) = (groups.first[i], groups.first[j]);
         if ci == cj || groups.second[i] == Some(cj) || groups.second[j] == Some(ci) {
             continue;
         }
-        let mut parts = None;
         // A sentence already in a claim that meets another claim through a
         // part of it that does not overlap the part its claim stands on
         // states two claims: it joins the other claim too (once), and the
         // two claims stay apart.
         if groups.part[i].is_some() || groups.part[j].is_some() {
-            let (pi, pj) = *parts.insert(parts_of(i, j));
             let second = [(i, pi, cj), (j, pj, ci)].into_iter().find(|&(x, p, _)| {
                 groups.second[x].is_none() && groups.part[x].is_some_and(|a| disjoint(a, p))
             });
@@ -190,7 +188,6 @@ pub fn group(
         if shares_outlet || mean(&groups.members[ci], &groups.members[cj], &score) < link_mean {
             continue;
         }
-        let (pi, pj) = parts.unwrap_or_else(|| parts_of(i, j));
         groups.part[i].get_or_insert(pi);
         groups.part[j].get_or_insert(pj);
         groups.merge(ci, cj);
