@@ -161,6 +161,8 @@ struct KeyInfo {
     weight: f64,
     rare: bool,
     letters: u64,
+    /// The key's first bytes, for cheap comparisons (see `key_order`).
+    prefix: u64,
 }
 
 impl Features {
@@ -193,7 +195,7 @@ impl Words {
             key_sequence.push(hash_of(key));
             found.push(key);
         }
-        found.sort_unstable();
+        sort_texts(&mut found);
         found.dedup();
         let key_hashes = found.iter().map(|&k| hash_of(k)).collect();
         let keys = found.into_iter().map(str::to_owned).collect();
@@ -344,7 +346,7 @@ impl Scorer {
         char_trigrams.sort_unstable();
         char_trigrams.dedup();
         let mut sorted: Vec<&str> = tokens.words().collect();
-        sorted.sort_unstable();
+        sort_texts(&mut sorted);
         let sorted_text = sorted.join(" ");
         let key_info: Vec<KeyInfo> = keys
             .iter()
@@ -355,6 +357,7 @@ impl Scorer {
                     weight: self.weight_of(df),
                     rare: df <= 2,
                     letters: letters(k),
+                    prefix: prefix(k),
                 }
             })
             .collect();
@@ -698,11 +701,11 @@ fn key_overlap(a: &Features, b: &Features) -> Overlap {
     };
     let (mut i, mut j) = (0, 0);
     loop {
-        let order = match (a.keys.get(i), b.keys.get(j)) {
-            (Some(x), Some(y)) => x.cmp(y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => break,
+        let order = match (i < a.keys.len(), j < b.keys.len()) {
+            (true, true) => key_order(a, i, b, j),
+            (true, false) => std::cmp::Ordering::Less,
+            (false, true) => std::cmp::Ordering::Greater,
+            (false, false) => break,
         };
         match order {
             std::cmp::Ordering::Equal => {
@@ -724,6 +727,41 @@ fn key_overlap(a: &Features, b: &Features) -> Overlap {
         }
     }
     o
+}
+
+/// The first eight bytes of a key, big-endian and zero-padded: keys order as
+/// their prefixes do whenever those differ.
+fn prefix(key: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = key.len().min(8);
+    bytes[..n].copy_from_slice(&key.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
+}
+
+/// Sorts words as `sort_unstable` does, by their prefixes first.
+fn sort_texts(words: &mut [&str]) {
+    let mut keyed: Vec<(u64, &str)> = words.iter().map(|&w| (prefix(w), w)).collect();
+    keyed.sort_unstable();
+    for (w, (_, k)) in words.iter_mut().zip(keyed) {
+        *w = k;
+    }
+}
+
+/// Key `i` of `a` against key `j` of `b`, in the order of their text, from
+/// their prefixes alone unless a key is longer than its prefix. Keys hold no
+/// NUL byte, so two short keys with one prefix are the same key.
+fn key_order(a: &Features, i: usize, b: &Features, j: usize) -> std::cmp::Ordering {
+    a.key_info[i]
+        .prefix
+        .cmp(&b.key_info[j].prefix)
+        .then_with(|| {
+            let (x, y) = (&a.keys[i], &b.keys[j]);
+            if x.len() <= 8 && y.len() <= 8 {
+                std::cmp::Ordering::Equal
+            } else {
+                x.cmp(y)
+            }
+        })
 }
 
 /// The letters of a word as a bit set: a letter or digit has a bit of its
@@ -752,7 +790,7 @@ fn soft_coverage(fa: &Features, fb: &Features) -> (f64, f64) {
     let mut b_matched = vec![false; b.len()];
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
+        match key_order(fa, i, fb, j) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -837,6 +875,21 @@ fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_order_by_prefix_as_by_text() {
+        let words = "government administration administrations adminis ab abc a # zoo zo déjà dé 12345678 123456789";
+        let scorer = Scorer::new([]);
+        let a = scorer.features(words);
+        let b = scorer.features("abc zoo government administrations déjà 123456789 b");
+        for i in 0..a.keys.len() {
+            for j in 0..b.keys.len() {
+                let (x, y) = (&a.keys[i], &b.keys[j]);
+                assert_eq!(key_order(&a, i, &b, j), x.cmp(y), "{x} / {y}");
+            }
+        }
+        assert!(a.keys.iter().any(|k| k.len() > 8));
+    }
 
     #[test]
     fn a_window_has_the_keys_of_its_text_read_whole() {
