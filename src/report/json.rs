@@ -1,5 +1,7 @@
 //! `report.json`: everything, as one versioned object.
 
+use std::io;
+
 use anyhow::Result;
 use serde::Serialize;
 
@@ -50,32 +52,114 @@ pub fn story(s: &StoryReport, first: bool) -> Result<Vec<u8>> {
         disagreements: &s.disagreements,
     };
     let lead = if first { "\n    " } else { ",\n    " };
-    Ok(indented(&serde_json::to_vec_pretty(&json)?, lead, "    "))
+    pretty_at(&json, lead, 2)
 }
 
 /// The end of the stories array, the skipped inputs and the closing brace.
 pub fn tail(skipped: &[Skipped]) -> Result<Vec<u8>> {
-    let mut out = indented(
-        &serde_json::to_vec_pretty(skipped)?,
-        "\n  ],\n  \"skipped\": ",
-        "  ",
-    );
+    let mut out = pretty_at(skipped, "\n  ],\n  \"skipped\": ", 1)?;
     out.extend(b"\n}\n");
     Ok(out)
 }
 
-/// `lead`, then `pretty` with every line after the first indented by `indent`,
-/// which nests a pretty-printed value at its depth in the document.
-fn indented(pretty: &[u8], lead: &str, indent: &str) -> Vec<u8> {
+/// `lead`, then `value` pretty-printed as serde_json does it, as if nested
+/// `depth` levels deep in the document (two spaces a level).
+fn pretty_at<T: Serialize + ?Sized>(value: &T, lead: &str, depth: usize) -> Result<Vec<u8>> {
     let mut out = lead.as_bytes().to_vec();
-    for (i, line) in pretty.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.push(b'\n');
-            out.extend(indent.as_bytes());
+    let formatter = Nested {
+        depth,
+        has_value: false,
+    };
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut out, formatter,
+    ))?;
+    Ok(out)
+}
+
+/// serde_json's pretty layout, starting `depth` levels in: written straight
+/// into the document rather than indented afterwards.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn newline<W: ?Sized + io::Write>(&self, w: &mut W) -> io::Result<()> {
+        w.write_all(b"\n")?;
+        for _ in 0..self.depth {
+            w.write_all(b"  ")?;
         }
-        out.extend(line);
+        Ok(())
     }
-    out
+
+    fn open<W: ?Sized + io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(bracket)
+    }
+
+    fn item<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline(w)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[derive(serde::Deserialize)]
