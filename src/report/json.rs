@@ -5,7 +5,7 @@ use std::io;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::model::{Analysis, Article, Claim, Disagreement, Sentence, Skipped, StoryReport};
+use crate::model::{Analysis, Article, Claim, Disagreement, Sentence, Skipped, Span, StoryReport};
 use crate::quantity::Quantity;
 
 /// Bumped on any change a consumer could notice; documented in the README.
@@ -20,10 +20,14 @@ struct StoryJson<'a> {
     disagreements: &'a [Disagreement],
 }
 
+/// A sentence's fields, then its quantities (written out rather than
+/// `#[serde(flatten)]`, which goes through a map serializer; same JSON).
 #[derive(Serialize)]
 struct SentenceJson<'a> {
-    #[serde(flatten)]
-    sentence: &'a Sentence,
+    article: usize,
+    no: usize,
+    span: Span,
+    text: &'a str,
     quantities: &'a [Quantity],
 }
 
@@ -44,7 +48,10 @@ pub fn story(s: &StoryReport, first: bool) -> Result<Vec<u8>> {
             .iter()
             .zip(&s.quantities)
             .map(|(sentence, quantities)| SentenceJson {
-                sentence,
+                article: sentence.article,
+                no: sentence.no,
+                span: sentence.span,
+                text: &sentence.text,
                 quantities,
             })
             .collect(),
