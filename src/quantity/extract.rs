@@ -266,6 +266,10 @@ fn scoped(kind: Kind) -> bool {
 }
 
 fn finish(s: &Tokens, figures: Vec<Figure>) -> Vec<Quantity> {
+    // Most sentences state no figure: their events and scopes go unread.
+    if figures.is_empty() {
+        return Vec::new();
+    }
     let events = context::events(s);
     let spans: Vec<(usize, usize)> = figures.iter().map(|f| (f.first, f.next)).collect();
     // Only figures that can carry a scope compete for one.
@@ -274,7 +278,11 @@ fn finish(s: &Tokens, figures: Vec<Figure>) -> Vec<Quantity> {
         .filter(|f| scoped(f.kind))
         .map(|f| (f.start, f.end))
         .collect();
-    let scopes = context::scopes(s.text);
+    let scopes = if bytes.is_empty() {
+        Vec::new()
+    } else {
+        context::scopes(s.text)
+    };
     figures
         .into_iter()
         .map(|f| {
