@@ -6,19 +6,20 @@ fn crossclaim() -> Command {
     Command::cargo_bin("crossclaim").unwrap_or_else(|e| panic!("no binary: {e}"))
 }
 
-#[test]
-fn eval_scores_the_tiny_fixture_by_hand_counted_figures() {
+/// `crossclaim eval --gold GOLD REPORT`, which must succeed: its standard output.
+fn eval(gold: &str, report: impl AsRef<std::ffi::OsStr>) -> String {
     let out = crossclaim()
-        .args([
-            "eval",
-            "--gold",
-            "fixtures/eval-tiny/gold.json",
-            "fixtures/eval-tiny/report",
-        ])
+        .args(["eval", "--gold", gold])
+        .arg(report)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn eval_scores_the_tiny_fixture_by_hand_counted_figures() {
+    let text = eval("fixtures/eval-tiny/gold.json", "fixtures/eval-tiny/report");
     // Gold pairs: a-b, a-c, b-c; predicted cross-outlet pairs: a-b (hit), a-c (c3, miss).
     assert!(
         text.contains("precision 0.500, recall 0.333, F1 0.400 (3 gold, 2 predicted)"),
@@ -30,17 +31,10 @@ fn eval_scores_the_tiny_fixture_by_hand_counted_figures() {
 
 #[test]
 fn eval_counts_a_sentence_in_two_claims_once_for_each() {
-    let out = crossclaim()
-        .args([
-            "eval",
-            "--gold",
-            "fixtures/eval-two-claims/gold.json",
-            "fixtures/eval-two-claims/report",
-        ])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = eval(
+        "fixtures/eval-two-claims/gold.json",
+        "fixtures/eval-two-claims/report",
+    );
     // Sentence a is in both claims (two rows): a-b and a-c are hits; b-c is no pair.
     assert!(
         text.contains("precision 1.000, recall 1.000, F1 1.000 (2 gold, 2 predicted)"),
@@ -79,12 +73,7 @@ fn compare_then_eval_on_the_seeds_finds_the_shared_kirby_quotes() {
         .unwrap_or_else(|e| panic!("{e}"))
         .status;
     assert!(status.success());
-    let out = crossclaim()
-        .args(["eval", "--gold", "fixtures/seeds-gold/gold.json"])
-        .arg(&out_dir)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = eval("fixtures/seeds-gold/gold.json", &out_dir);
     assert!(!text.contains("not found in claims.csv"), "{text}");
     let precision: f64 = text
         .split("precision ")

@@ -185,10 +185,7 @@ struct Words {
 
 impl Words {
     fn of(text: &str) -> Self {
-        Self::from_tokens(tokenize(text))
-    }
-
-    fn from_tokens(tokens: Tokens) -> Self {
+        let tokens = tokenize(text);
         let mut key_sequence = Vec::with_capacity(tokens.word_count());
         let mut found: Vec<&str> = Vec::with_capacity(tokens.word_count());
         for key in tokens.words().filter_map(content_key) {
