@@ -105,21 +105,26 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
         fields: config.ingest.clone(),
         aliases: config.outlets.clone(),
     };
-    let mut ingested = ingest::ingest(&c.inputs, &options);
-    for skip in &ingested.skipped {
+    let mut plan = ingest::plan(&c.inputs, &options);
+    for skip in &plan.skipped {
         eprintln!("crossclaim: skipped {skip}");
     }
     if let Some(shard) = c.shard {
-        ingested.stories.retain(|s| shard.contains(&s.name));
+        plan.retain(|name| shard.contains(name));
     }
-    let stories: Vec<Story> = ingested
-        .stories
-        .into_iter()
-        .flat_map(|story| align::split_story(story, &config.align))
-        .collect();
-    let progress = progress_bar(stories.len() as u64, quiet);
+    let progress = progress_bar(plan.len() as u64, quiet);
     let out = report::ReportDir::create(&c.out, c.check, &report::Options { bom: c.bom })?;
-    let mut pending = stories.into_iter().peekable();
+    let early = plan.skipped.clone();
+    let mut reader = plan.read(STORIES_PER_CHUNK);
+    // A story that corpus mode splits counts as its parts.
+    let mut pending = reader
+        .by_ref()
+        .flat_map(|story| {
+            let parts = align::split_story(story, &config.align);
+            progress.inc_length(parts.len().saturating_sub(1) as u64);
+            parts
+        })
+        .peekable();
     let mut next_chunk = || -> Option<Vec<StoryReport>> {
         pending.peek()?;
         let chunk: Vec<Story> = pending.by_ref().take(STORIES_PER_CHUNK).collect();
@@ -167,8 +172,13 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
     }
     let Writer { out, worst } = writer;
     progress.finish_and_clear();
-    let diffs = out.finish(&ingested.skipped)?;
-    exit_status(&diffs, &c.out, &ingested.skipped, worst, c.fail_on)
+    drop(pending);
+    let skipped = reader.finish();
+    for skip in skipped.iter().filter(|s| early.binary_search(s).is_err()) {
+        eprintln!("crossclaim: skipped {skip}");
+    }
+    let diffs = out.finish(&skipped)?;
+    exit_status(&diffs, &c.out, &skipped, worst, c.fail_on)
 }
 
 /// Stories analysed at once by the worker threads.

@@ -3,6 +3,7 @@
 //! disclaimer) is site furniture, not reporting, even when no junk rule knows it.
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -13,31 +14,75 @@ use crate::text::fold;
 /// Two is too few: one outlet's updates of a story repeat real paragraphs.
 pub const MIN_ARTICLES: usize = 3;
 
-/// Removes from every article the body lines found in at least `MIN_ARTICLES` of
-/// its outlet's articles, counting them in `dropped_lines`.
-pub fn drop_repeated(articles: &mut [Article]) {
-    let mut by_outlet: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, article) in articles.iter().enumerate() {
-        by_outlet.entry(article.outlet.clone()).or_default().push(i);
-    }
-    for members in by_outlet.values().filter(|m| m.len() >= MIN_ARTICLES) {
-        let mut counts: FxHashMap<String, usize> = FxHashMap::default();
-        for &i in members {
-            let keys: FxHashSet<String> = body_lines(&articles[i]).map(|(_, key)| key).collect();
-            for key in keys {
-                *counts.entry(key).or_default() += 1;
+/// The fingerprint of a body line: a hash of its comparison key. Lines are
+/// counted by fingerprint so that the first pass over a corpus keeps 8 bytes
+/// a line, not the text.
+type Fingerprint = u64;
+
+/// The distinct fingerprints of an article's body lines, sorted.
+pub fn fingerprints(article: &Article) -> Vec<Fingerprint> {
+    let mut prints: Vec<Fingerprint> = body_lines(article).map(|(_, key)| hash(&key)).collect();
+    prints.sort_unstable();
+    prints.dedup();
+    prints
+}
+
+fn hash(key: &str) -> Fingerprint {
+    // SipHash with fixed keys: the same within a run, and collisions are far
+    // rarer than the line counts of any corpus.
+    let mut hasher = std::hash::DefaultHasher::new();
+    key.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// For each outlet, the fingerprints of the lines found in at least
+/// `MIN_ARTICLES` of its articles.
+#[derive(Debug, Default)]
+pub struct Boilerplate {
+    repeated: FxHashMap<String, FxHashSet<Fingerprint>>,
+}
+
+impl Boilerplate {
+    /// Counts the lines of every article, given as its outlet and `fingerprints`.
+    pub fn count<'a>(articles: impl IntoIterator<Item = (&'a str, &'a [Fingerprint])>) -> Self {
+        let mut by_outlet: BTreeMap<&str, Vec<&[Fingerprint]>> = BTreeMap::new();
+        for (outlet, prints) in articles {
+            by_outlet.entry(outlet).or_default().push(prints);
+        }
+        let mut repeated = FxHashMap::default();
+        for (outlet, members) in by_outlet
+            .into_iter()
+            .filter(|(_, m)| m.len() >= MIN_ARTICLES)
+        {
+            let mut counts: FxHashMap<Fingerprint, usize> = FxHashMap::default();
+            for print in members.into_iter().flatten() {
+                *counts.entry(*print).or_default() += 1;
+            }
+            let lines: FxHashSet<Fingerprint> = counts
+                .into_iter()
+                .filter(|(_, n)| *n >= MIN_ARTICLES)
+                .map(|(print, _)| print)
+                .collect();
+            if !lines.is_empty() {
+                repeated.insert(outlet.to_owned(), lines);
             }
         }
-        let repeated: FxHashSet<String> = counts
-            .into_iter()
-            .filter(|(_, n)| *n >= MIN_ARTICLES)
-            .map(|(key, _)| key)
-            .collect();
-        if repeated.is_empty() {
-            continue;
-        }
-        for &i in members {
-            remove_lines(&mut articles[i], &repeated);
+        Self { repeated }
+    }
+
+    /// Whether every body line of an article with these fingerprints is
+    /// boilerplate of `outlet`, so that nothing would be left of it.
+    pub fn covers(&self, outlet: &str, prints: &[Fingerprint]) -> bool {
+        self.repeated
+            .get(outlet)
+            .is_some_and(|lines| !prints.is_empty() && prints.iter().all(|p| lines.contains(p)))
+    }
+
+    /// Removes the boilerplate lines of the article's outlet from its body,
+    /// counting them in `dropped_lines`.
+    pub fn remove(&self, article: &mut Article) {
+        if let Some(lines) = self.repeated.get(&article.outlet) {
+            remove_lines(article, lines);
         }
     }
 }
@@ -59,9 +104,9 @@ fn body_lines(article: &Article) -> impl Iterator<Item = (Span, String)> + '_ {
     })
 }
 
-fn remove_lines(article: &mut Article, repeated: &FxHashSet<String>) {
+fn remove_lines(article: &mut Article, repeated: &FxHashSet<Fingerprint>) {
     let lines: Vec<(Span, bool)> = body_lines(article)
-        .map(|(span, key)| (span, repeated.contains(&key)))
+        .map(|(span, key)| (span, repeated.contains(&hash(&key))))
         .collect();
     if !lines.iter().any(|(_, drop)| *drop) {
         return;
@@ -105,6 +150,20 @@ mod tests {
         }
     }
 
+    /// Both passes of a corpus run, on articles already in memory.
+    fn drop_repeated(articles: &mut [Article]) {
+        let prints: Vec<Vec<Fingerprint>> = articles.iter().map(fingerprints).collect();
+        let boilerplate = Boilerplate::count(
+            articles
+                .iter()
+                .zip(&prints)
+                .map(|(a, p)| (a.outlet.as_str(), p.as_slice())),
+        );
+        for article in articles {
+            boilerplate.remove(article);
+        }
+    }
+
     fn body(a: &Article) -> Vec<&str> {
         a.body.iter().map(|b| &a.text[b.start..b.end]).collect()
     }
@@ -123,6 +182,20 @@ mod tests {
         assert_eq!(body(&articles[2]), ["Schools reopened."]);
         assert_eq!(articles[2].dropped_lines, 1);
         assert_eq!(body(&articles[3]), ["Roads closed.", tail]);
+    }
+
+    #[test]
+    fn knows_an_article_that_is_all_boilerplate() {
+        let tail = "Our reporters cover the region every day for readers.";
+        let articles: Vec<Article> = ["The dam held.", "The river fell.", ""]
+            .iter()
+            .map(|fact| article("daily", &format!("{fact}\n\n{tail}")))
+            .collect();
+        let prints: Vec<Vec<Fingerprint>> = articles.iter().map(fingerprints).collect();
+        let boilerplate = Boilerplate::count(prints.iter().map(|p| ("daily", p.as_slice())));
+        assert!(!boilerplate.covers("daily", &prints[0]));
+        assert!(boilerplate.covers("daily", &prints[2]));
+        assert!(!boilerplate.covers("other", &prints[2]));
     }
 
     #[test]

@@ -12,11 +12,12 @@ mod html;
 mod read;
 mod records;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Article, Skipped, Story};
+use boilerplate::Boilerplate;
 
 pub use clean::{Cleaned, clean};
 pub use date::parse_date;
@@ -45,68 +46,253 @@ impl Default for IngestOptions {
     }
 }
 
-/// The stories read, and every input that could not be read.
-#[derive(Debug, Default)]
-pub struct Ingested {
-    /// Sorted by story name; articles within a story sorted by outlet, then source.
-    pub stories: Vec<Story>,
-    /// Sorted by path.
+/// What the first pass over the inputs learned: which files hold each story,
+/// and each outlet's boilerplate. Article text is not kept: `Plan::read` reads
+/// the files again, a batch of stories at a time, so a corpus of any size is
+/// analysed in the memory of a batch.
+#[derive(Debug)]
+pub struct Plan {
+    files: Vec<Source>,
+    /// Story names, sorted, each with the files (indices into `files`) that
+    /// hold its articles.
+    stories: Vec<(String, Vec<usize>)>,
+    /// The story names of every file read, before `retain`: an article of a
+    /// story left out on purpose is not a loss.
+    known: BTreeSet<String>,
+    boilerplate: Boilerplate,
+    options: IngestOptions,
+    /// Every input that could not be read, sorted by path.
     pub skipped: Vec<Skipped>,
 }
 
-/// Reads every input: files, story folders and corpus folders.
-pub fn ingest(inputs: &[PathBuf], options: &IngestOptions) -> Ingested {
+/// Reads every input once (files, story folders and corpus folders), keeping
+/// only each file's story names and line fingerprints.
+pub fn plan(inputs: &[PathBuf], options: &IngestOptions) -> Plan {
     use rayon::prelude::*;
     let mut files: Vec<Source> = Vec::new();
     let mut skipped = Vec::new();
     for input in inputs {
         collect(input, &mut files, &mut skipped);
     }
-    let read: Vec<Vec<Result<Article, Skipped>>> = files
+    let scanned: Vec<Vec<Result<Scanned, Skipped>>> = files
         .par_iter()
-        .map(|f| read::read_file(&f.path, &f.shown, &f.story, options))
+        .map(|f| {
+            read_articles(f, options)
+                .into_iter()
+                .map(|article| {
+                    article.map(|a| Scanned {
+                        prints: boilerplate::fingerprints(&a),
+                        story: a.story,
+                        outlet: a.outlet,
+                        source: a.source,
+                    })
+                })
+                .collect()
+        })
         .collect();
-    let mut articles = Vec::new();
-    for result in read.into_iter().flatten() {
-        match result {
-            Ok(mut article) => {
-                if let Some(name) = options.aliases.get(&article.outlet) {
-                    article.outlet.clone_from(name);
+    let boilerplate = Boilerplate::count(
+        scanned
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|a| (a.outlet.as_str(), a.prints.as_slice())),
+    );
+    let mut stories: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (file, articles) in scanned.into_iter().enumerate() {
+        for article in articles {
+            match article {
+                Ok(a) if boilerplate.covers(&a.outlet, &a.prints) => {
+                    skipped.push(all_boilerplate(a.source));
                 }
-                articles.push(article);
+                Ok(a) => {
+                    let files = stories.entry(a.story).or_default();
+                    if files.last() != Some(&file) {
+                        files.push(file);
+                    }
+                }
+                Err(skip) => skipped.push(skip),
             }
-            Err(skip) => skipped.push(skip),
         }
-    }
-    boilerplate::drop_repeated(&mut articles);
-    let mut stories: BTreeMap<String, Vec<Article>> = BTreeMap::new();
-    for article in articles {
-        if article.body.is_empty() {
-            skipped.push(Skipped {
-                path: article.source,
-                reason: "nothing left but boilerplate shared with the outlet's other articles"
-                    .to_owned(),
-            });
-            continue;
-        }
-        stories
-            .entry(article.story.clone())
-            .or_default()
-            .push(article);
     }
     skipped.sort();
     skipped.dedup();
-    let stories = stories
-        .into_iter()
-        .map(|(name, mut articles)| {
-            articles.sort_by(|a, b| (&a.outlet, &a.source).cmp(&(&b.outlet, &b.source)));
-            Story { name, articles }
-        })
-        .collect();
-    Ingested { stories, skipped }
+    Plan {
+        files,
+        known: stories.keys().cloned().collect(),
+        stories: stories.into_iter().collect(),
+        boilerplate,
+        options: options.clone(),
+        skipped,
+    }
+}
+
+/// What the first pass keeps of an article.
+struct Scanned {
+    story: String,
+    outlet: String,
+    source: String,
+    prints: Vec<u64>,
+}
+
+fn all_boilerplate(source: String) -> Skipped {
+    Skipped {
+        path: source,
+        reason: "nothing left but boilerplate shared with the outlet's other articles".to_owned(),
+    }
+}
+
+/// The articles of one file, outlet names as the reports show them.
+fn read_articles(file: &Source, options: &IngestOptions) -> Vec<Result<Article, Skipped>> {
+    let mut articles = read::read_file(&file.path, &file.shown, &file.story, options);
+    for article in articles.iter_mut().flatten() {
+        if let Some(name) = options.aliases.get(&article.outlet) {
+            article.outlet.clone_from(name);
+        }
+    }
+    articles
+}
+
+impl Plan {
+    /// The number of stories to read.
+    pub fn len(&self) -> usize {
+        self.stories.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.stories.is_empty()
+    }
+
+    /// Keeps only the stories whose names pass `keep` (a shard).
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        self.stories.retain(|(name, _)| keep(name));
+    }
+
+    /// The second pass: the stories in name order, read `batch` stories at a
+    /// time on all threads, boilerplate removed, articles sorted by outlet,
+    /// then source. A file that holds articles of several stories is read once;
+    /// its articles for later batches wait in memory until their batch.
+    pub fn read(self, batch: usize) -> Reader {
+        Reader {
+            done: vec![false; self.files.len()],
+            plan: self,
+            next: 0,
+            batch: batch.max(1),
+            ready: VecDeque::new(),
+            waiting: BTreeMap::new(),
+            skipped: Vec::new(),
+        }
+    }
+}
+
+/// The stories of a `Plan`, read a batch at a time.
+#[derive(Debug)]
+pub struct Reader {
+    plan: Plan,
+    /// Files already read in this pass.
+    done: Vec<bool>,
+    /// The first story of the next batch.
+    next: usize,
+    batch: usize,
+    ready: VecDeque<Story>,
+    /// Articles read with an earlier batch's files, by story.
+    waiting: BTreeMap<usize, Vec<(usize, Article)>>,
+    /// Inputs refused in this pass and not in the first.
+    skipped: Vec<Skipped>,
+}
+
+impl Iterator for Reader {
+    type Item = Story;
+
+    fn next(&mut self) -> Option<Story> {
+        while self.ready.is_empty() && self.next < self.plan.stories.len() {
+            self.read_batch();
+        }
+        self.ready.pop_front()
+    }
+}
+
+impl Reader {
+    /// Every input that could not be read, in either pass, sorted by path.
+    pub fn finish(self) -> Vec<Skipped> {
+        let mut skipped = self.plan.skipped;
+        skipped.extend(self.skipped);
+        skipped.sort();
+        skipped.dedup();
+        skipped
+    }
+
+    fn read_batch(&mut self) {
+        use rayon::prelude::*;
+        let plan = &self.plan;
+        let batch = self.next..self.next.saturating_add(self.batch).min(plan.stories.len());
+        self.next = batch.end;
+        let mut wanted: Vec<usize> = plan.stories[batch.clone()]
+            .iter()
+            .flat_map(|(_, files)| files.iter().copied())
+            .filter(|&f| !self.done[f])
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let read: Vec<Vec<Result<Article, Skipped>>> = wanted
+            .par_iter()
+            .map(|&f| {
+                let mut articles = read_articles(&plan.files[f], &plan.options);
+                for article in articles.iter_mut().flatten() {
+                    plan.boilerplate.remove(article);
+                }
+                articles
+            })
+            .collect();
+        for &f in &wanted {
+            self.done[f] = true;
+        }
+        for (&file, articles) in wanted.iter().zip(read) {
+            for article in articles {
+                self.place(file, article, batch.start);
+            }
+        }
+        for i in batch {
+            let Some(mut articles) = self.waiting.remove(&i) else {
+                continue;
+            };
+            // Stable: a file's articles keep their order.
+            articles.sort_by(|(fa, a), (fb, b)| {
+                (&a.outlet, &a.source, fa).cmp(&(&b.outlet, &b.source, fb))
+            });
+            self.ready.push_back(Story {
+                name: self.plan.stories[i].0.clone(),
+                articles: articles.into_iter().map(|(_, a)| a).collect(),
+            });
+        }
+    }
+
+    /// Files an article read from `file` under its story, unless that story
+    /// is not read (another shard's) or already gone by (before `first`).
+    fn place(&mut self, file: usize, article: Result<Article, Skipped>, first: usize) {
+        let article = match article {
+            Ok(article) if article.body.is_empty() => {
+                return self.skipped.push(all_boilerplate(article.source));
+            }
+            Ok(article) => article,
+            Err(skip) => return self.skipped.push(skip),
+        };
+        match self
+            .plan
+            .stories
+            .binary_search_by(|(n, _)| n.cmp(&article.story))
+        {
+            Ok(i) if i >= first => self.waiting.entry(i).or_default().push((file, article)),
+            _ if self.plan.known.contains(&article.story) => {}
+            _ => self.skipped.push(Skipped {
+                path: article.source,
+                reason: "the file changed while it was being read".to_owned(),
+            }),
+        }
+    }
 }
 
 /// An article file to read, with its story and the name reports show for it.
+#[derive(Debug)]
 struct Source {
     story: String,
     path: PathBuf,
@@ -222,4 +408,89 @@ fn story_name(dir: &Path) -> String {
         .or_else(|| dir.file_name().map(|n| n.to_string_lossy().into_owned()));
     name.filter(|n| !n.is_empty())
         .unwrap_or_else(|| "story".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A corpus of three story folders and, beside them, an export whose
+    /// records belong to two of those stories; one outlet repeats a footer.
+    fn corpus() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let footer = "Read our coverage of the region every day.";
+        for (story, facts) in [
+            ("alpha", ["The dam held.", "The river rose."]),
+            ("beta", ["Schools reopened.", "Buses ran late."]),
+            ("gamma", ["The port closed.", "Ships waited offshore."]),
+        ] {
+            let folder = dir.path().join(story);
+            fs::create_dir(&folder).unwrap();
+            fs::write(
+                folder.join("daily.txt"),
+                format!("{}\n\n{footer}\n", facts[0]),
+            )
+            .unwrap();
+            fs::write(folder.join("wire.txt"), format!("{}\n", facts[1])).unwrap();
+        }
+        let records = [
+            r#"{"outlet": "herald", "story": "gamma", "text": "Ships were turned away."}"#,
+            r#"{"outlet": "herald", "story": "alpha", "text": "Water topped the levee."}"#,
+        ];
+        fs::write(dir.path().join("export.jsonl"), records.join("\n")).unwrap();
+        dir
+    }
+
+    /// An article as its source and its body blocks.
+    type Read = (String, Vec<String>);
+
+    /// Each story as its name and its articles.
+    fn read_all(reader: &mut Reader) -> Vec<(String, Vec<Read>)> {
+        reader
+            .map(|story| {
+                let articles = story
+                    .articles
+                    .iter()
+                    .map(|a| {
+                        let body = a.body.iter().map(|b| a.text[b.start..b.end].to_owned());
+                        (a.source.clone(), body.collect())
+                    })
+                    .collect();
+                (story.name, articles)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reading_in_small_batches_gives_the_stories_of_one_batch() {
+        let dir = corpus();
+        let inputs = [dir.path().to_owned()];
+        let options = IngestOptions::default();
+        let mut whole = plan(&inputs, &options).read(usize::MAX);
+        let mut single = plan(&inputs, &options).read(1);
+        let stories = read_all(&mut whole);
+        assert_eq!(stories, read_all(&mut single));
+        assert_eq!(whole.finish(), single.finish());
+
+        let names: Vec<&str> = stories.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["alpha", "beta", "gamma"]);
+        // The export's records joined their stories, the footer went as boilerplate.
+        let (_, alpha) = &stories[0];
+        let sources: Vec<&str> = alpha.iter().map(|(source, _)| source.as_str()).collect();
+        assert!(sources[0].ends_with("daily.txt"), "{sources:?}");
+        assert!(sources[1].ends_with("export.jsonl#2"), "{sources:?}");
+        assert_eq!(alpha[0].1, ["The dam held."]);
+    }
+
+    #[test]
+    fn a_story_left_out_is_not_reported_as_lost() {
+        let dir = corpus();
+        let mut plan = plan(&[dir.path().to_owned()], &IngestOptions::default());
+        plan.retain(|name| name == "gamma");
+        let mut reader = plan.read(1);
+        let stories = read_all(&mut reader);
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].1.len(), 3);
+        assert_eq!(reader.finish(), Vec::new());
+    }
 }

@@ -52,11 +52,9 @@ pub fn head(totals: &Totals, stories: &[(String, usize)]) -> String {
     h
 }
 
-/// The sections, stories with the most disagreements first so that they open
-/// the page (ties in story order), then what was skipped.
-pub fn body(mut sections: Vec<(usize, usize, String)>, skipped: &[Skipped]) -> String {
-    sections.sort_by_key(|&(disagreements, index, _)| (std::cmp::Reverse(disagreements), index));
-    let mut h: String = sections.into_iter().map(|(_, _, html)| html).collect();
+/// What follows the story sections: what was skipped, and the end of the page.
+pub fn tail(skipped: &[Skipped]) -> String {
+    let mut h = String::new();
     if !skipped.is_empty() {
         h.push_str("<h2>Skipped inputs</h2>\n<ul>\n");
         for s in skipped {

@@ -8,12 +8,12 @@ mod json;
 mod markdown;
 
 use std::fs;
-use std::io::{BufWriter, Write};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::model::{Analysis, Skipped, StoryReport};
+use crate::model::{Skipped, StoryReport};
 use crate::quantity::{Hedge, Quantity};
 
 pub use diff::{DiffSummary, diff_dirs};
@@ -35,102 +35,45 @@ pub const FILES: [&str; 5] = [
     "report.html",
 ];
 
-/// Every report file of a whole analysis, rendered in memory.
-pub fn render(analysis: &Analysis, options: &Options) -> Result<Vec<(&'static str, Vec<u8>)>> {
-    let mut sink = Sink::new(Vec::new(), Vec::new(), Vec::new(), options)?;
-    for story in &analysis.stories {
-        sink.add(story)?;
-    }
-    sink.finish(&analysis.skipped)
-}
-
-/// Writes the reports story by story, so a corpus never has to be held in memory
-/// whole: CSV rows and JSON go straight to their writers; the Markdown and HTML
-/// sections are kept (they are small) until the totals that head them are known.
-pub struct Sink<W: Write> {
-    claims: ::csv::Writer<W>,
-    disagreements: ::csv::Writer<W>,
-    json: W,
-    markdown: String,
-    html: Vec<(usize, usize, String)>,
-    index: Vec<(String, usize)>,
-    totals: Totals,
-}
-
-impl<W: Write> Sink<W> {
-    pub fn new(claims: W, disagreements: W, mut json: W, options: &Options) -> Result<Self> {
-        json.write_all(&json::head())?;
-        Ok(Self {
-            claims: csv::writer(claims, options.bom, csv::CLAIM_COLUMNS)?,
-            disagreements: csv::writer(disagreements, options.bom, csv::DISAGREEMENT_COLUMNS)?,
-            json,
-            markdown: String::new(),
-            html: Vec::new(),
-            index: Vec::new(),
-            totals: Totals::default(),
-        })
-    }
-
-    /// Adds one story; stories must come in their final order.
-    pub fn add(&mut self, story: &StoryReport) -> Result<()> {
-        csv::claim_rows(&mut self.claims, story)?;
-        csv::disagreement_rows(&mut self.disagreements, story)?;
-        self.json
-            .write_all(&json::story(story, self.index.is_empty())?)?;
-        markdown::story_section(&mut self.markdown, story);
-        let mut section = String::new();
-        html::story_section(&mut section, self.index.len(), story);
-        self.html
-            .push((story.disagreements.len(), self.index.len(), section));
-        self.index
-            .push((story.story.name.clone(), story.disagreements.len()));
-        self.totals.add(story);
-        Ok(())
-    }
-
-    /// Closes every file: the CSV and JSON writers are flushed and handed back as
-    /// bytes (in memory) or for the caller to sync; returns the five files.
-    pub fn finish(self, skipped: &[Skipped]) -> Result<Vec<(&'static str, Vec<u8>)>>
-    where
-        W: Into<Vec<u8>>,
-    {
-        let (claims, disagreements, json, markdown, html) = self.close(skipped)?;
-        Ok(vec![
-            (FILES[0], claims.into()),
-            (FILES[1], disagreements.into()),
-            (FILES[2], json.into()),
-            (FILES[3], markdown.into_bytes()),
-            (FILES[4], html.into_bytes()),
-        ])
-    }
-
-    /// Finishes the writers and returns them with the Markdown and HTML text.
-    pub fn close(mut self, skipped: &[Skipped]) -> Result<(W, W, W, String, String)> {
-        self.json.write_all(&json::tail(skipped)?)?;
-        self.json.flush()?;
-        let markdown = markdown::head(&self.totals) + &self.markdown + &markdown::tail(skipped);
-        let html = html::head(&self.totals, &self.index) + &html::body(self.html, skipped);
-        Ok((
-            self.claims.into_inner().map_err(|e| e.into_error())?,
-            self.disagreements
-                .into_inner()
-                .map_err(|e| e.into_error())?,
-            self.json,
-            markdown,
-            html,
-        ))
-    }
-}
+/// The parts of `summary.md` and `report.html` that wait, in the staging
+/// folder, for the totals that head them.
+const SUMMARY_BODY: &str = ".summary.md.body";
+const HTML_BODY: &str = ".report.html.body";
 
 /// The reports of one run on their way to a folder: written story by story into a
 /// staging folder beside their destination, then renamed into place one file at a
 /// time, so an interrupted run leaves the previous reports whole. With `check`,
 /// the staged files are only compared with the folder's and then removed.
+///
+/// Nothing grows with the corpus but the story index: CSV rows and JSON go
+/// straight to their files, and the story sections of the Markdown and HTML go
+/// to files of their own until `finish` writes each head and copies them after it.
 pub struct ReportDir {
     dir: PathBuf,
     staging: PathBuf,
     check: bool,
-    sink: Sink<BufWriter<fs::File>>,
+    claims: ::csv::Writer<Staged>,
+    disagreements: ::csv::Writer<Staged>,
+    json: Staged,
+    markdown: Staged,
+    html: Staged,
+    /// Where each story's HTML section lies in `html`, and its disagreements:
+    /// the page opens with the stories that have the most.
+    sections: Vec<Section>,
+    /// Story names and disagreements, for the HTML index.
+    index: Vec<(String, usize)>,
+    totals: Totals,
+    /// One story's Markdown or HTML, reused.
+    scratch: String,
+}
+
+type Staged = BufWriter<fs::File>;
+
+#[derive(Debug, Clone, Copy)]
+struct Section {
+    disagreements: usize,
+    start: u64,
+    len: u64,
 }
 
 impl ReportDir {
@@ -145,39 +88,141 @@ impl ReportDir {
         let _ = fs::remove_dir_all(&staging);
         fs::create_dir_all(&staging)
             .with_context(|| format!("cannot create {}", staging.display()))?;
-        let open = |name: &str| -> Result<BufWriter<fs::File>> {
+        let open = |name: &str| -> Result<Staged> {
             let path = staging.join(name);
             let file = fs::File::create(&path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
             Ok(BufWriter::with_capacity(1 << 20, file))
         };
-        let sink = Sink::new(open(FILES[0])?, open(FILES[1])?, open(FILES[2])?, options)?;
+        let mut json = open(FILES[2])?;
+        json.write_all(&json::head())?;
         Ok(Self {
+            claims: csv::writer(open(FILES[0])?, options.bom, csv::CLAIM_COLUMNS)?,
+            disagreements: csv::writer(open(FILES[1])?, options.bom, csv::DISAGREEMENT_COLUMNS)?,
+            json,
+            markdown: open(SUMMARY_BODY)?,
+            html: open(HTML_BODY)?,
+            sections: Vec::new(),
+            index: Vec::new(),
+            totals: Totals::default(),
+            scratch: String::new(),
             dir: dir.to_owned(),
             staging,
             check,
-            sink,
         })
     }
 
     /// Adds one story; stories must come in their final order.
     pub fn add(&mut self, story: &StoryReport) -> Result<()> {
-        self.sink.add(story)
+        csv::claim_rows(&mut self.claims, story)?;
+        csv::disagreement_rows(&mut self.disagreements, story)?;
+        self.json
+            .write_all(&json::story(story, self.index.is_empty())?)?;
+        self.scratch.clear();
+        markdown::story_section(&mut self.scratch, story);
+        self.markdown.write_all(self.scratch.as_bytes())?;
+        self.scratch.clear();
+        html::story_section(&mut self.scratch, self.index.len(), story);
+        let start = self.sections.last().map_or(0, |s| s.start + s.len);
+        self.html.write_all(self.scratch.as_bytes())?;
+        self.sections.push(Section {
+            disagreements: story.disagreements.len(),
+            start,
+            len: self.scratch.len() as u64,
+        });
+        self.index
+            .push((story.story.name.clone(), story.disagreements.len()));
+        self.totals.add(story);
+        Ok(())
     }
 
     /// Completes every file. Writing: moves them into place and returns no diffs.
     /// Checking: returns a unified diff per file that differs from the folder's.
     pub fn finish(self, skipped: &[Skipped]) -> Result<Vec<String>> {
-        let Self {
-            dir,
-            staging,
-            check: only_check,
-            sink,
-        } = self;
-        let result = complete(&dir, &staging, only_check, sink, skipped);
+        let staging = self.staging.clone();
+        let result = self.complete(skipped);
         let _ = fs::remove_dir_all(&staging);
         result
     }
+
+    fn complete(mut self, skipped: &[Skipped]) -> Result<Vec<String>> {
+        let staged = |name: &str| self.staging.join(name);
+        self.json.write_all(&json::tail(skipped)?)?;
+        let claims = self.claims.into_inner().map_err(|e| e.into_error())?;
+        let disagreements = self
+            .disagreements
+            .into_inner()
+            .map_err(|e| e.into_error())?;
+        for writer in [claims, disagreements, self.json] {
+            writer
+                .into_inner()
+                .map_err(|e| e.into_error())?
+                .sync_all()?;
+        }
+        for body in [self.markdown, self.html] {
+            body.into_inner().map_err(|e| e.into_error())?;
+        }
+
+        let mut summary = create(&staged(FILES[3]))?;
+        summary.write_all(markdown::head(&self.totals).as_bytes())?;
+        io::copy(&mut open(&staged(SUMMARY_BODY))?, &mut summary)?;
+        summary.write_all(markdown::tail(skipped).as_bytes())?;
+        summary
+            .into_inner()
+            .map_err(|e| e.into_error())?
+            .sync_all()?;
+
+        let mut page = create(&staged(FILES[4]))?;
+        page.write_all(html::head(&self.totals, &self.index).as_bytes())?;
+        let mut body = open(&staged(HTML_BODY))?;
+        for run in page_order(&self.sections) {
+            body.seek(SeekFrom::Start(run.start))?;
+            io::copy(&mut (&mut body).take(run.len), &mut page)?;
+        }
+        page.write_all(html::tail(skipped).as_bytes())?;
+        page.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+
+        if self.check {
+            let mut files = Vec::new();
+            for name in FILES {
+                files.push((name, fs::read(staged(name))?));
+            }
+            return Ok(check(&self.dir, &files));
+        }
+        for name in FILES {
+            let target = self.dir.join(name);
+            fs::rename(staged(name), &target)
+                .with_context(|| format!("cannot replace {}", target.display()))?;
+        }
+        Ok(Vec::new())
+    }
+}
+
+/// The HTML sections in page order: most disagreements first, ties in story
+/// order. Neighbours in the file that stay neighbours on the page are one run.
+fn page_order(sections: &[Section]) -> Vec<Section> {
+    let mut order: Vec<usize> = (0..sections.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(sections[i].disagreements), i));
+    let mut runs: Vec<Section> = Vec::new();
+    for i in order {
+        let s = sections[i];
+        match runs.last_mut() {
+            Some(run) if run.start + run.len == s.start => run.len += s.len,
+            _ => runs.push(s),
+        }
+    }
+    runs
+}
+
+fn create(path: &Path) -> Result<Staged> {
+    let file =
+        fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(BufWriter::with_capacity(1 << 20, file))
+}
+
+fn open(path: &Path) -> Result<io::BufReader<fs::File>> {
+    let file = fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(io::BufReader::with_capacity(1 << 20, file))
 }
 
 /// Staging folders left by runs that were killed before they finished.
@@ -194,57 +239,6 @@ fn remove_stale_staging(dir: &Path) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
-}
-
-fn complete(
-    dir: &Path,
-    staging: &Path,
-    only_check: bool,
-    sink: Sink<BufWriter<fs::File>>,
-    skipped: &[Skipped],
-) -> Result<Vec<String>> {
-    let staged = |name: &str| staging.join(name);
-    let (claims, disagreements, json, markdown, html) = sink.close(skipped)?;
-    for writer in [claims, disagreements, json] {
-        writer
-            .into_inner()
-            .map_err(|e| e.into_error())?
-            .sync_all()?;
-    }
-    for (name, text) in [(FILES[3], markdown), (FILES[4], html)] {
-        fs::write(staged(name), text)
-            .with_context(|| format!("cannot write {}", staged(name).display()))?;
-    }
-    if only_check {
-        let mut files = Vec::new();
-        for name in FILES {
-            files.push((name, fs::read(staged(name))?));
-        }
-        return Ok(check(dir, &files));
-    }
-    for name in FILES {
-        let target = dir.join(name);
-        fs::rename(staged(name), &target)
-            .with_context(|| format!("cannot replace {}", target.display()))?;
-    }
-    Ok(Vec::new())
-}
-
-/// Writes each file to a temporary name in `dir`, then renames it into place.
-pub fn write(dir: &Path, files: &[(&'static str, Vec<u8>)]) -> Result<()> {
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    for (name, bytes) in files {
-        let target = dir.join(name);
-        let temp = dir.join(format!(".{name}.tmp"));
-        let mut file =
-            fs::File::create(&temp).with_context(|| format!("cannot write {}", temp.display()))?;
-        file.write_all(bytes)
-            .and_then(|()| file.sync_all())
-            .with_context(|| format!("cannot write {}", temp.display()))?;
-        fs::rename(&temp, &target)
-            .with_context(|| format!("cannot replace {}", target.display()))?;
-    }
-    Ok(())
 }
 
 /// Names the files in `dir` that differ from `files`, with a line diff of each.
@@ -360,7 +354,28 @@ mod tests {
         assert_eq!(super::readable(1200.0, "people"), (1200.0, "people"));
     }
 
-    use super::plain_number;
+    use super::{Section, page_order, plain_number};
+
+    #[test]
+    fn pages_open_with_the_most_disagreements_and_copy_neighbours_at_once() {
+        let section = |disagreements, start, len| Section {
+            disagreements,
+            start,
+            len,
+        };
+        let sections = [
+            section(0, 0, 10),
+            section(2, 10, 5),
+            section(2, 15, 7),
+            section(0, 22, 3),
+            section(1, 25, 4),
+        ];
+        let runs: Vec<(u64, u64)> = page_order(&sections)
+            .iter()
+            .map(|s| (s.start, s.len))
+            .collect();
+        assert_eq!(runs, [(10, 12), (25, 4), (0, 10), (22, 3)]);
+    }
 
     #[test]
     fn writes_figures_as_plain_decimals() {
