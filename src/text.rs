@@ -46,12 +46,25 @@ pub const DAYS: &[&str] = &[
 /// decimals ("5½" -> "5.5") before anything else could turn them into "51⁄2".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// `fold`, appended to `out`.
+pub fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        fold_ascii(s, out);
+    } else {
+        fold_chars(s, out);
+    }
+}
+
+fn fold_chars(s: &str, out: &mut String) {
     let mut prev_digit = false;
     for c in s.chars() {
-        fold_char(c, prev_digit, &mut out);
+        fold_char(c, prev_digit, out);
         prev_digit = c.is_ascii_digit();
     }
-    out
 }
 
 /// `fold`, plus where each byte of the folded text came from: `map[i]` is the
@@ -69,6 +82,31 @@ pub fn fold_with_offsets(s: &str) -> (String, Vec<usize>) {
     }
     map.push(s.len());
     (out, map)
+}
+
+/// `fold` of ASCII text, where only whitespace changes: each run becomes one
+/// space. Spans with nothing to change are copied whole.
+fn fold_ascii(s: &str, out: &mut String) {
+    // The ASCII characters that `char::is_whitespace` knows.
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+    let bytes = s.as_bytes();
+    let (mut copied, mut i) = (0, 0);
+    while i < bytes.len() {
+        if !space(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let end = i + bytes[i..].iter().take_while(|&&b| space(b)).count();
+        if end - i > 1 || bytes[i] != b' ' || (i == copied && out.ends_with(' ')) {
+            out.push_str(&s[copied..i]);
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+            copied = end;
+        }
+        i = end;
+    }
+    out.push_str(&s[copied..]);
 }
 
 fn fold_char(c: char, prev_digit: bool, out: &mut String) {
@@ -122,7 +160,34 @@ pub fn stable_id<'a>(prefix: &str, parts: impl IntoIterator<Item = &'a str>) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::{fold, fold_with_offsets};
+    use super::{fold, fold_ascii, fold_chars, fold_with_offsets};
+
+    #[test]
+    fn ascii_text_folds_as_character_by_character() {
+        let texts = [
+            "",
+            " ",
+            "  ",
+            "a",
+            " a ",
+            "a  b",
+            "a\tb",
+            "a \t\n b",
+            "\x0b\x0ca\r\n",
+            "one two three.",
+            "  lead",
+            "trail \n",
+            "x \u{1c} y",
+        ];
+        for before in ["", "x", "x "] {
+            for text in texts {
+                let (mut fast, mut slow) = (before.to_owned(), before.to_owned());
+                fold_ascii(text, &mut fast);
+                fold_chars(text, &mut slow);
+                assert_eq!(fast, slow, "{before:?} + {text:?}");
+            }
+        }
+    }
 
     #[test]
     fn folds_curly_quotes_and_exotic_spaces() {

@@ -8,7 +8,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{Article, Span};
-use crate::text::fold;
+use crate::text::fold_into;
 
 /// A line must recur in this many articles of one outlet to count as boilerplate.
 /// Two is too few: one outlet's updates of a story repeat real paragraphs.
@@ -21,18 +21,31 @@ type Fingerprint = u64;
 
 /// The distinct fingerprints of an article's body lines, sorted.
 pub fn fingerprints(article: &Article) -> Vec<Fingerprint> {
-    let mut prints: Vec<Fingerprint> = body_lines(article).map(|(_, key)| hash(&key)).collect();
+    let mut prints: Vec<Fingerprint> = Vec::new();
+    body_lines(article, |_, print| prints.push(print));
     prints.sort_unstable();
     prints.dedup();
     prints
 }
 
-fn hash(key: &str) -> Fingerprint {
-    // SipHash with fixed keys: the same within a run, and collisions are far
-    // rarer than the line counts of any corpus.
+/// The fingerprint of a line's key: folded, trimmed, lower case. `buf` is
+/// scratch space, so that a line costs no allocation.
+fn fingerprint(line: &str, buf: &mut String) -> Option<Fingerprint> {
+    buf.clear();
+    fold_into(line.trim(), buf);
+    if buf.is_empty() {
+        return None;
+    }
+    // SipHash with fixed keys: the same within a run, and 64 bits make a
+    // collision far rarer than the lines of any corpus.
     let mut hasher = std::hash::DefaultHasher::new();
-    key.hash(&mut hasher);
-    hasher.finish()
+    if buf.is_ascii() {
+        buf.make_ascii_lowercase();
+        buf.as_str().hash(&mut hasher);
+    } else {
+        buf.to_lowercase().hash(&mut hasher);
+    }
+    Some(hasher.finish())
 }
 
 /// For each outlet, the fingerprints of the lines found in at least
@@ -87,27 +100,28 @@ impl Boilerplate {
     }
 }
 
-/// Every body line with its span and the key it is compared by (folded, lower case).
-fn body_lines(article: &Article) -> impl Iterator<Item = (Span, String)> + '_ {
-    article.body.iter().flat_map(move |block| {
+/// Calls `each` with the span and fingerprint of every body line that is not blank.
+fn body_lines(article: &Article, mut each: impl FnMut(Span, Fingerprint)) {
+    let mut buf = String::new();
+    for block in &article.body {
         let mut offset = block.start;
-        article.text[block.start..block.end]
-            .split_inclusive('\n')
-            .filter_map(move |raw| {
-                let start = offset;
-                offset += raw.len();
-                let line = raw.trim_end();
-                let lead = line.len() - line.trim_start().len();
-                let key = fold(line.trim()).to_lowercase();
-                (!key.is_empty()).then(|| (Span::new(start + lead, start + line.len()), key))
-            })
-    })
+        for raw in article.text[block.start..block.end].split_inclusive('\n') {
+            let start = offset;
+            offset += raw.len();
+            let line = raw.trim_end();
+            let lead = line.len() - line.trim_start().len();
+            if let Some(print) = fingerprint(line, &mut buf) {
+                each(Span::new(start + lead, start + line.len()), print);
+            }
+        }
+    }
 }
 
 fn remove_lines(article: &mut Article, repeated: &FxHashSet<Fingerprint>) {
-    let lines: Vec<(Span, bool)> = body_lines(article)
-        .map(|(span, key)| (span, repeated.contains(&hash(&key))))
-        .collect();
+    let mut lines: Vec<(Span, bool)> = Vec::new();
+    body_lines(article, |span, print| {
+        lines.push((span, repeated.contains(&print)));
+    });
     if !lines.iter().any(|(_, drop)| *drop) {
         return;
     }
