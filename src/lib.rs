@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod merge;
 pub mod model;
 pub mod pairs;
+pub mod pattern;
 pub mod quantity;
 pub mod report;
 pub mod segment;

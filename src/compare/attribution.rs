@@ -3,10 +3,11 @@
 //! sources correctly are not in error, so a disagreement between two attributed
 //! figures with different sources is labelled as a source disagreement.
 
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::pattern::Pattern;
 
 /// The verbs of attribution, in the forms news writing uses.
 const VERBS: &str = r"said|says|told|estimated|estimates|estimate|reported|reports|announced|stated|claimed|claims|counted|confirmed|put\ the\ (?:toll|figure|number)";
@@ -39,44 +40,6 @@ static VERB_AGENT: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-/// A name pattern, compiled twice. Its Unicode classes (`\w`, `\s`, case
-/// folding) make a large lazy DFA that is slow to build, state by state; on
-/// ASCII text they match what their ASCII forms match, so ASCII sentences go
-/// to a copy with Unicode off. The patterns' few non-ASCII characters all sit
-/// in classes, where ASCII text never meets them, and that copy leaves them out.
-struct Pattern {
-    ascii: regex::bytes::Regex,
-    unicode: Regex,
-}
-
-impl Pattern {
-    fn new(pattern: &str) -> Self {
-        let ascii: String = pattern.chars().filter(char::is_ascii).collect();
-        Self {
-            ascii: regex::bytes::Regex::new(&format!("(?-u:{ascii})"))
-                .expect("ASCII attribution pattern is valid"),
-            unicode: Regex::new(pattern).expect("attribution pattern is valid"),
-        }
-    }
-
-    /// Calls `each` with the span of every match and of its `src` group, in order.
-    fn each_source(&self, text: &str, mut each: impl FnMut(Range<usize>, Range<usize>)) {
-        if text.is_ascii() {
-            for caps in self.ascii.captures_iter(text.as_bytes()) {
-                if let (Some(all), Some(src)) = (caps.get(0), caps.name("src")) {
-                    each(all.range(), src.range());
-                }
-            }
-        } else {
-            for caps in self.unicode.captures_iter(text) {
-                if let (Some(all), Some(src)) = (caps.get(0), caps.name("src")) {
-                    each(all.range(), src.range());
-                }
-            }
-        }
-    }
-}
-
 /// Words that open a sentence or clause and are not names.
 const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "but", "and", "it", "this", "that", "he", "she", "they", "we", "i", "in",
@@ -106,12 +69,15 @@ impl Sources {
             return Self { found, longest: 0 };
         }
         for pattern in [&*ACCORDING, &*AGENT_VERB, &*VERB_AGENT] {
-            pattern.each_source(sentence, |all, src| {
-                let name = tidy(&sentence[src]);
+            for caps in pattern.captures_iter(sentence) {
+                let (Some(all), Some(src)) = (caps.get(0), caps.name("src")) else {
+                    continue;
+                };
+                let name = tidy(src.as_str());
                 if !name.is_empty() {
-                    found.push((all.start, all.end, name));
+                    found.push((all.start(), all.end(), name));
                 }
-            });
+            }
         }
         found.sort();
         let longest = found.iter().map(|(s, e, _)| e - s).max().unwrap_or(0);
@@ -243,14 +209,10 @@ mod tests {
         ];
         for pattern in [&*ACCORDING, &*AGENT_VERB, &*VERB_AGENT] {
             for sentence in sentences {
-                let mut ascii = Vec::new();
-                pattern.each_source(sentence, |all, src| ascii.push((all, src)));
-                let unicode: Vec<_> = pattern
-                    .unicode
-                    .captures_iter(sentence)
-                    .filter_map(|c| Some((c.get(0)?.range(), c.name("src")?.range())))
-                    .collect();
-                assert_eq!(ascii, unicode, "{sentence}");
+                assert!(
+                    crate::pattern::copies_agree(pattern, sentence),
+                    "{sentence}"
+                );
             }
         }
         assert_eq!(

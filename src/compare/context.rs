@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexSet};
 
 use super::noun::{head_noun, noun_class, subject_noun};
+use crate::pattern::{Captures, Pattern};
 use crate::quantity::{Kind, Quantity};
 use crate::text::{DAYS, MONTHS};
 
@@ -113,8 +114,8 @@ pub const CUMULATIVE: &[&str] = &[
 pub const STATE: &[&str] = &["trapped", "missing", "sheltered"];
 
 /// Phrases that narrow a figure to part of the story: a time window or a place within it.
-static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SCOPE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?ix)(?-u:\b)(?:
         (?:in|within|during|over|for)\ the\ (?:last|past|previous)\ (?P<n>\w+\ )?(?P<win>hour|day|week|month|year)s?
         |(?P<rel>last|this)\ (?P<rwin>week|month|year|weekend)
@@ -124,17 +125,15 @@ static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
         |in\ the\ (?:\w+\ )?(?P<place>city|town|village|province|region|county|district|capital|camp|neighbou?rhood|state)
         )(?-u:\b)",
     )
-    .expect("scope pattern is valid")
 });
 
 /// A named place a figure is about: "in Holton", "near Port Said", "around
 /// New Ulm". Two figures of the same measure in different named places do not
 /// meet; a figure that names no place meets either.
-static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static PLACE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?-u:\b)(?i:in|at|near|around|outside|across)\s+(?P<place>\p{Lu}[\w’'.-]*(?:\s+\p{Lu}[\w’'.-]*){0,3})",
     )
-    .expect("place pattern is valid")
 });
 
 /// Words after "in" that open no place name (months and days aside).
@@ -337,7 +336,7 @@ fn distance(start: usize, end: usize, at: usize, at_end: usize) -> usize {
 }
 
 /// One spelling per scope: "within the past week" and "in the last week" are one.
-fn scope_key(caps: &regex::Captures<'_>) -> String {
+fn scope_key(caps: &Captures<'_>) -> String {
     let get = |n: &str| caps.name(n).map(|m| m.as_str().trim().to_lowercase());
     if let Some(win) = get("win") {
         let n = get("n").filter(|n| n != "few").unwrap_or_default();
@@ -365,6 +364,24 @@ fn scope_key(caps: &regex::Captures<'_>) -> String {
 mod tests {
     use super::*;
     use crate::quantity::extract;
+
+    #[test]
+    fn scope_and_place_read_ascii_text_as_with_unicode_classes() {
+        let sentences = [
+            "In the last 24 hours, 40 people died in the city of Holton, police said on Monday.",
+            "Since March, 3,000 homes near Port Said were flooded, up from 12 last week.",
+            "During the past few days in the Kasai province, around New Ulm, 7 died in 1984.",
+            "IN THE LAST WEEK at Fort   Lee 9 were hurt, today and overnight since Jan.",
+        ];
+        for pattern in [&*SCOPE, &*PLACE] {
+            for sentence in sentences {
+                assert!(
+                    crate::pattern::copies_agree(pattern, sentence),
+                    "{sentence}"
+                );
+            }
+        }
+    }
 
     fn read(text: &str) -> Vec<Reading> {
         read_sentence(text, &extract(text), None)
