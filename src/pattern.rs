@@ -36,6 +36,11 @@ impl Pattern {
         &self.unicode
     }
 
+    /// The leftmost match in `text`, as `Regex::captures`.
+    pub fn captures<'t>(&'t self, text: &'t str) -> Option<Captures<'t>> {
+        self.captures_iter(text).next()
+    }
+
     /// Every match in `text`, leftmost first, as `Regex::captures_iter`.
     pub fn captures_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Captures<'t>> + 't {
         let ascii = text.is_ascii();

@@ -6,9 +6,8 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::context::EVENT;
+use crate::pattern::Pattern;
 use crate::quantity::{Kind, Quantity};
 
 /// Words that end the noun phrase after a figure: it is read up to the first of these.
@@ -200,17 +199,18 @@ pub fn head_noun(text: &str, q: &Quantity) -> Option<String> {
     head
 }
 
+/// A verb that states a level, and up to six words before it, at the end of the text.
+static LEVEL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)(?P<np>(?:[\w’'-]+\s+){1,6}?)(?:is|was|were|are|stood\s+at|stands\s+at|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|(?:was\s+|were\s+)?set\s+at|to|(?:is\s+|was\s+)?worth|(?:is\s+|was\s+)?valued\s+at|values|totall?ed|amounted\s+to)\s+$",
+    )
+});
+
 /// What a share or an amount is of when no noun follows it: the subject before a
 /// verb that states a level ("turnout was 62%", "the deal is worth $5 billion",
 /// "set its key interest rate to 2.5%"): the last noun before the verb, or
 /// before the first preposition of that noun phrase ("turnout in the election").
 pub fn subject_noun(text: &str, q: &Quantity) -> Option<String> {
-    static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)(?P<np>(?:[\w’'-]+\s+){1,6}?)(?:is|was|were|are|stood\s+at|stands\s+at|reached|hit|rose\s+to|fell\s+to|climbed\s+to|dropped\s+to|(?:was\s+|were\s+)?set\s+at|to|(?:is\s+|was\s+)?worth|(?:is\s+|was\s+)?valued\s+at|values|totall?ed|amounted\s+to)\s+$",
-        )
-        .expect("level pattern is valid")
-    });
     let before = text.get(..q.start)?;
     let mut from = before.len().saturating_sub(80);
     while !before.is_char_boundary(from) {
@@ -287,6 +287,18 @@ pub fn noun_class(noun: &str) -> String {
 mod tests {
     use super::*;
     use crate::quantity::extract;
+
+    #[test]
+    fn the_level_pattern_reads_ascii_text_as_with_unicode_classes() {
+        for text in [
+            "Turnout in the regional election was ",
+            "The deal, signed on Monday, is worth ",
+            "the bank set its key interest rate to ",
+            "Unemployment   STOOD AT ",
+        ] {
+            assert!(crate::pattern::copies_agree(&LEVEL, text), "{text}");
+        }
+    }
 
     fn head(text: &str) -> Option<String> {
         let q = extract(text).into_iter().next()?;
