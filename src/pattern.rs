@@ -36,6 +36,17 @@ impl Pattern {
         &self.unicode
     }
 
+    /// Every match in `text`, leftmost first, as `Regex::find_iter`: no groups,
+    /// so the search never leaves the lazy DFA.
+    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Match<'t>> + 't {
+        let ascii = text.is_ascii();
+        let bytes = ascii.then(|| self.ascii.find_iter(text.as_bytes()));
+        let chars = (!ascii).then(|| self.unicode.find_iter(text));
+        let bytes = bytes.into_iter().flatten().map(|m| m.range());
+        let chars = chars.into_iter().flatten().map(|m| m.range());
+        bytes.chain(chars).map(move |range| Match { text, range })
+    }
+
     /// The leftmost match in `text`, as `Regex::captures`.
     pub fn captures<'t>(&'t self, text: &'t str) -> Option<Captures<'t>> {
         self.captures_iter(text).next()

@@ -40,6 +40,21 @@ static VERB_AGENT: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
+/// The agent of an `AGENT_VERB` match: what comes before its verb. Only
+/// "put the toll" (or figure, number) is a verb of several words.
+fn agent(matched: &str) -> &str {
+    let mut words = matched.trim_end().rsplitn(2, char::is_whitespace);
+    let last = words.next().unwrap_or_default();
+    let mut head = words.next().unwrap_or_default();
+    if ["toll", "figure", "number"].contains(&last) {
+        for verb in ["the", "put"] {
+            head = head.trim_end();
+            head = head.strip_suffix(verb).unwrap_or(head);
+        }
+    }
+    head.trim_end()
+}
+
 /// Words that open a sentence or clause and are not names.
 const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "but", "and", "it", "this", "that", "he", "she", "they", "we", "i", "in",
@@ -68,7 +83,14 @@ impl Sources {
         if !CUE.is_match(sentence) {
             return Self { found, longest: 0 };
         }
-        for pattern in [&*ACCORDING, &*AGENT_VERB, &*VERB_AGENT] {
+        // The agent is all of its match but the verb: found without groups.
+        for m in AGENT_VERB.find_iter(sentence) {
+            let name = tidy(agent(m.as_str()));
+            if !name.is_empty() {
+                found.push((m.start(), m.end(), name));
+            }
+        }
+        for pattern in [&*ACCORDING, &*VERB_AGENT] {
             for caps in pattern.captures_iter(sentence) {
                 let (Some(all), Some(src)) = (caps.get(0), caps.name("src")) else {
                     continue;
