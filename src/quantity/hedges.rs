@@ -10,6 +10,10 @@
 //! | between X and Y, from X to Y, X to Y, X-Y | range | [X, Y] |
 //! | several, a few, a handful, dozens, scores, hundreds, thousands, millions, tens of thousands, ... | vague | see `VAGUE` |
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use super::Hedge;
 
 /// How a hedge word shapes the interval.
@@ -93,12 +97,26 @@ pub(super) const AFTER: &[(&str, Shape)] = &[
     ("or equal", Shape::Exact), ("+", Shape::Lower),
 ];
 
+/// The `BEFORE` phrases by their last byte, in table order: a phrase can only
+/// end the text before a figure if its last byte does.
+static BY_LAST_BYTE: LazyLock<[Vec<usize>; 256]> = LazyLock::new(|| {
+    let mut table: [Vec<usize>; 256] = std::array::from_fn(|_| Vec::new());
+    for (k, (phrase, _)) in BEFORE.iter().enumerate() {
+        if let Some(&last) = phrase.as_bytes().last() {
+            table[usize::from(last)].push(k);
+        }
+    }
+    table
+});
+
 /// The hedge ending right before byte `at` of `lower`: shape and where it starts.
 pub(super) fn before(lower: &str, at: usize) -> Option<(Shape, usize)> {
     let head = lower[..at].trim_end();
-    BEFORE
+    let last = *head.as_bytes().last()?;
+    BY_LAST_BYTE[usize::from(last)]
         .iter()
-        .filter_map(|&(phrase, shape)| {
+        .map(|&k| BEFORE[k])
+        .filter_map(|(phrase, shape)| {
             let rest = head.strip_suffix(phrase)?;
             let boundary = rest.is_empty()
                 || !phrase.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -149,9 +167,20 @@ pub(super) const VAGUE: &[(&[&str], f64, f64)] = &[
     (&["billions"], 2e9, 9_999_999_999.0), (&["several"], 3.0, 9.0),
 ];
 
+/// The words that open a `VAGUE` phrase: most tokens are none of them.
+static VAGUE_FIRST: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {
+    VAGUE
+        .iter()
+        .filter_map(|(phrase, _, _)| phrase.first().copied())
+        .collect()
+});
+
 /// The vague quantity at token words `words` (lowercase, from the start): interval and length.
 pub(super) fn vague<'a>(words: impl Fn(usize) -> &'a str) -> Option<(f64, f64, usize)> {
     let first = words(0);
+    if !VAGUE_FIRST.contains(first) {
+        return None;
+    }
     VAGUE.iter().find_map(|&(phrase, lo, hi)| {
         (phrase.first() == Some(&first)
             && phrase
