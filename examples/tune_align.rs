@@ -9,9 +9,11 @@
 //! on the first file (fold = row index mod 10): each fold is fitted and given a
 //! threshold on the other nine, and the pooled held-out decisions are scored.
 //! The pick is the one whose worse margin over the targets of issue 5
-//! (accuracy 0.76, F1 0.83) is largest. Prints `WEIGHTS` and
-//! `DEFAULT_THRESHOLD` to paste into src/align/score.rs. The optional second
-//! file is only scored with the fitted values, never used to choose or fit.
+//! (accuracy 0.76, F1 0.83) is largest; margins within `TIE` of it count as
+//! tied, and the strongest L2 among them wins (the best of its two rules).
+//! Prints `WEIGHTS` and `DEFAULT_THRESHOLD` to paste into src/align/score.rs.
+//! The optional second file is only scored with the fitted values, never used
+//! to choose or fit.
 //! `DUMP=FILE` also writes the measures of every pair of the first file as CSV.
 
 use anyhow::{Context, Result};
@@ -21,6 +23,12 @@ use crossclaim::pairs::read_pairs;
 /// The L2 strengths cross-validation chooses from.
 const L2: [f64; 5] = [1e-4, 1e-3, 3e-3, 1e-2, 3e-2];
 const FOLDS: usize = 10;
+/// Margins closer than this (about four pairs of MRPC train) are one margin to
+/// cross-validation. With the WordNet measures, L2 1e-4 beat 1e-3 by 0.0008
+/// but fitted weights four times larger (bias 14.3 against 4.2), and those
+/// scored the generated corpus of `make bench` lower (pair F1 0.746 against
+/// 0.748 at 100k): between ties, the smaller weights.
+const TIE: f64 = 0.001;
 /// Issue 5's targets on MRPC test, which the margin rule aims past.
 const TARGET_ACCURACY: f64 = 0.76;
 const TARGET_F1: f64 = 0.83;
@@ -48,7 +56,7 @@ fn main() -> Result<()> {
         }
         std::fs::write(&path, out).context("cannot write the dump")?;
     }
-    let mut best = (f64::MIN, L2[0], Rule::Mean);
+    let mut results = Vec::new();
     println!("{FOLDS}-fold cross-validation on {train_path}:");
     for l2 in L2 {
         for rule in [Rule::Mean, Rule::Margin] {
@@ -58,12 +66,15 @@ fn main() -> Result<()> {
                 "  L2 {l2:<6} {:<6} accuracy {acc:.4} F1 {f1:.4} margin {margin:+.4}",
                 format!("{rule:?}")
             );
-            if margin > best.0 {
-                best = (margin, l2, rule);
-            }
+            results.push((margin, l2, rule));
         }
     }
-    let (_, l2, rule) = best;
+    let top = results.iter().map(|r| r.0).fold(f64::MIN, f64::max);
+    let (_, l2, rule) = results
+        .into_iter()
+        .filter(|r| r.0 >= top - TIE)
+        .max_by(|x, y| x.1.total_cmp(&y.1).then(x.0.total_cmp(&y.0)))
+        .context("no L2 strength to choose from")?;
     println!("chosen: L2 {l2}, rule {rule:?}");
     let weights = fit(&train.x, &train.y, l2);
     let scores = train.scores(&weights);

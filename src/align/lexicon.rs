@@ -4,6 +4,8 @@
 //!
 //! Hand-written on purpose: a general stemmer or thesaurus crate knows nothing of
 //! news wording, and the table below is small enough to read and extend.
+//! WordNet's synsets (see `thesaurus`) enter the scorer as a measure of their
+//! own, never as keys: a word of many senses would fold onto unrelated words.
 
 use std::sync::LazyLock;
 

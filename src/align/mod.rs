@@ -15,6 +15,7 @@ mod cluster;
 mod lcs;
 mod lexicon;
 mod score;
+mod thesaurus;
 
 use std::sync::OnceLock;
 

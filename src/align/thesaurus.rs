@@ -1,0 +1,107 @@
+//! Synonyms from WordNet 3.1: which words share a sense, so that a pair that
+//! says "purchase" for "buy" is not scored as if the words differed.
+//!
+//! `data/wordnet-synonyms.txt` holds one synset a line, its single-word lemmas
+//! (see `scripts/wordnet_table.py`; WordNet's licence is beside it, in
+//! `data/WORDNET-LICENSE`). An inflected word is looked up by WordNet's own
+//! suffix rules (morphy's), without its list of irregular forms.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+const TABLE: &str = include_str!("../../data/wordnet-synonyms.txt");
+
+/// Each word of the table with the synsets (line numbers) it is in.
+static SYNSETS: LazyLock<FxHashMap<&'static str, Box<[u32]>>> = LazyLock::new(|| {
+    let mut table: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+    let lines = TABLE.lines().filter(|l| !l.starts_with('#'));
+    for (line, words) in (0u32..).zip(lines) {
+        for word in words.split(' ') {
+            table.entry(word).or_default().push(line);
+        }
+    }
+    table
+        .into_iter()
+        .map(|(word, lines)| (word, lines.into_boxed_slice()))
+        .collect()
+});
+
+/// WordNet's detachment rules (morphy), nouns, verbs and adjectives at once:
+/// a suffix and what replaces it.
+const RULES: &[(&str, &str)] = &[
+    ("s", ""),
+    ("ses", "s"),
+    ("xes", "x"),
+    ("zes", "z"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("men", "man"),
+    ("ies", "y"),
+    ("es", "e"),
+    ("es", ""),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+    ("er", ""),
+    ("est", ""),
+    ("er", "e"),
+    ("est", "e"),
+];
+
+/// Calls `found` with every synset of `word` and of its base forms (a synset
+/// may come more than once).
+pub fn synsets(word: &str, mut found: impl FnMut(u32)) {
+    let table = &*SYNSETS;
+    let mut visit = |w: &str| {
+        if let Some(lines) = table.get(w) {
+            lines.iter().copied().for_each(&mut found);
+        }
+    };
+    visit(word);
+    let mut base = String::new();
+    for &(suffix, with) in RULES {
+        let Some(stem) = word.strip_suffix(suffix) else {
+            continue;
+        };
+        if stem.len() < 2 {
+            continue;
+        }
+        base.clear();
+        base.push_str(stem);
+        base.push_str(with);
+        visit(&base);
+        // "stopped", "running": the consonant doubled before the suffix.
+        let bytes = stem.as_bytes();
+        if with.is_empty() && bytes.len() > 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+            visit(&stem[..stem.len() - 1]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(word: &str) -> Vec<u32> {
+        let mut found = Vec::new();
+        synsets(word, |s| found.push(s));
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    fn share(a: &str, b: &str) -> bool {
+        let b = of(b);
+        of(a).iter().any(|s| b.contains(s))
+    }
+
+    #[test]
+    fn finds_synonyms_through_inflections() {
+        assert!(share("purchased", "buying"));
+        assert!(share("stopped", "halts"));
+        assert!(!share("purchase", "walk"));
+        assert!(of("zzzz").is_empty());
+    }
+}
