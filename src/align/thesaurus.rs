@@ -6,6 +6,7 @@
 //! `data/WORDNET-LICENSE`). An inflected word is looked up by WordNet's own
 //! suffix rules (morphy's), without its list of irregular forms.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
@@ -50,9 +51,35 @@ const RULES: &[(&str, &str)] = &[
     ("est", "e"),
 ];
 
+/// Words looked up on one thread, at most this many: past it the memo starts over.
+const MEMO_WORDS: usize = 1 << 18;
+
+thread_local! {
+    /// The synsets `look_up` gave each word already met on this thread: a
+    /// corpus repeats its words, and the suffix rules cost a dozen probes.
+    static MEMO: RefCell<FxHashMap<Box<str>, Box<[u32]>>> = RefCell::default();
+}
+
 /// Calls `found` with every synset of `word` and of its base forms (a synset
 /// may come more than once).
-pub fn synsets(word: &str, mut found: impl FnMut(u32)) {
+pub fn synsets(word: &str, found: impl FnMut(u32)) {
+    MEMO.with_borrow_mut(|memo| {
+        if let Some(synsets) = memo.get(word) {
+            synsets.iter().copied().for_each(found);
+            return;
+        }
+        let mut synsets = Vec::new();
+        look_up(word, |s| synsets.push(s));
+        synsets.iter().copied().for_each(found);
+        if memo.len() >= MEMO_WORDS {
+            memo.clear();
+        }
+        memo.insert(word.into(), synsets.into_boxed_slice());
+    });
+}
+
+/// `synsets` without the memo.
+fn look_up(word: &str, mut found: impl FnMut(u32)) {
     let table = &*SYNSETS;
     let mut visit = |w: &str| {
         if let Some(lines) = table.get(w) {
