@@ -781,28 +781,37 @@ fn synsets_of(
     word_keys: &[(u32, u32)],
     keys: usize,
 ) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
-    let mut found: Vec<(u32, u32)> = Vec::new();
+    let mut words: Vec<(u32, &str)> = Vec::with_capacity(word_keys.len());
     let mut next = word_keys.iter().peekable();
     for (at, word) in (0u32..).zip(tokens.words()) {
         let Some(&(_, key)) = next.next_if(|&&(a, _)| a == at) else {
             continue;
         };
         if word != "#" {
-            thesaurus::synsets(word, |s| found.push((key, s)));
+            words.push((key, word));
         }
     }
-    found.sort_unstable();
-    found.dedup();
+    words.sort_unstable();
+    words.dedup();
+    let mut key_synsets: Vec<u32> = Vec::new();
     let mut ends = vec![0u32; keys];
-    for &(key, _) in &found {
-        ends[key as usize] += 1;
+    let mut words = words.into_iter().peekable();
+    for (key, end) in (0u32..).zip(&mut ends) {
+        let start = key_synsets.len();
+        let mut spellings = 0;
+        while let Some((_, word)) = words.next_if(|&(k, _)| k == key) {
+            thesaurus::with_synsets(word, |s| key_synsets.extend_from_slice(s));
+            spellings += 1;
+        }
+        // Two words with one key ("killed", "died"): their synsets merged.
+        if spellings > 1 {
+            let mut merged = key_synsets.split_off(start);
+            merged.sort_unstable();
+            merged.dedup();
+            key_synsets.append(&mut merged);
+        }
+        *end = key_synsets.len() as u32;
     }
-    let mut total = 0;
-    for end in &mut ends {
-        total += *end;
-        *end = total;
-    }
-    let key_synsets: Vec<u32> = found.iter().map(|&(_, s)| s).collect();
     let mut all = key_synsets.clone();
     all.sort_unstable();
     all.dedup();

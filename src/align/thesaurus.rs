@@ -60,25 +60,27 @@ thread_local! {
     static MEMO: RefCell<FxHashMap<Box<str>, Box<[u32]>>> = RefCell::default();
 }
 
-/// Calls `found` with every synset of `word` and of its base forms (a synset
-/// may come more than once).
-pub fn synsets(word: &str, found: impl FnMut(u32)) {
+/// Calls `f` with the synsets of `word` and of its base forms, sorted and unique.
+pub fn with_synsets<R>(word: &str, f: impl FnOnce(&[u32]) -> R) -> R {
     MEMO.with_borrow_mut(|memo| {
         if let Some(synsets) = memo.get(word) {
-            synsets.iter().copied().for_each(found);
-            return;
+            return f(synsets);
         }
         let mut synsets = Vec::new();
         look_up(word, |s| synsets.push(s));
-        synsets.iter().copied().for_each(found);
+        synsets.sort_unstable();
+        synsets.dedup();
+        let result = f(&synsets);
         if memo.len() >= MEMO_WORDS {
             memo.clear();
         }
         memo.insert(word.into(), synsets.into_boxed_slice());
-    });
+        result
+    })
 }
 
-/// `synsets` without the memo.
+/// Every synset of `word` and of its base forms, some more than once: what
+/// `with_synsets` remembers.
 fn look_up(word: &str, mut found: impl FnMut(u32)) {
     let table = &*SYNSETS;
     let mut visit = |w: &str| {
@@ -112,11 +114,7 @@ mod tests {
     use super::*;
 
     fn of(word: &str) -> Vec<u32> {
-        let mut found = Vec::new();
-        synsets(word, |s| found.push(s));
-        found.sort_unstable();
-        found.dedup();
-        found
+        with_synsets(word, <[u32]>::to_vec)
     }
 
     fn share(a: &str, b: &str) -> bool {
