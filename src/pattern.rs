@@ -83,21 +83,20 @@ enum Groups<'t> {
 impl<'t> Captures<'t> {
     /// Group `i`; 0 is the whole match.
     pub fn get(&self, i: usize) -> Option<Match<'t>> {
-        let range = match &self.groups {
+        self.at(match &self.groups {
             Groups::Ascii(c) => c.get(i).map(|m| m.range()),
             Groups::Unicode(c) => c.get(i).map(|m| m.range()),
-        };
-        range.map(|range| Match {
-            text: self.text,
-            range,
         })
     }
 
     pub fn name(&self, name: &str) -> Option<Match<'t>> {
-        let range = match &self.groups {
+        self.at(match &self.groups {
             Groups::Ascii(c) => c.name(name).map(|m| m.range()),
             Groups::Unicode(c) => c.name(name).map(|m| m.range()),
-        };
+        })
+    }
+
+    fn at(&self, range: Option<Range<usize>>) -> Option<Match<'t>> {
         range.map(|range| Match {
             text: self.text,
             range,

@@ -88,12 +88,7 @@ impl ReportDir {
         let _ = fs::remove_dir_all(&staging);
         fs::create_dir_all(&staging)
             .with_context(|| format!("cannot create {}", staging.display()))?;
-        let open = |name: &str| -> Result<Staged> {
-            let path = staging.join(name);
-            let file = fs::File::create(&path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            Ok(BufWriter::with_capacity(1 << 20, file))
-        };
+        let open = |name: &str| create(&staging.join(name));
         let mut json = open(FILES[2])?;
         json.write_all(&json::head())?;
         Ok(Self {
