@@ -329,11 +329,11 @@ pub fn tokenize(text: &str) -> Tokens {
     if text.is_ascii() {
         // Folding changes only whitespace in ASCII text, and words never hold
         // whitespace: the bytes, lower-cased, are the same tokens.
-        return scan(&Ascii(text));
+        return scan(&Ascii(text), text.len());
     }
     let folded = fold(text).to_lowercase();
     let chars: Vec<char> = folded.chars().collect();
-    scan(&chars[..])
+    scan(&chars[..], folded.len())
 }
 
 /// What `scan` reads: characters by position, and a run of them copied out.
@@ -374,8 +374,14 @@ impl Chars for [char] {
 
 /// The tokenizer: runs of letters and digits are words ("1,200" and "3.5" stay
 /// one), a prefix joins the word after its hyphen, "%" is the word "percent".
-fn scan<T: Chars + ?Sized>(text: &T) -> Tokens {
-    let mut tokens = Tokens::default();
+/// `len` is the text's length in bytes: the words, joined, take about as
+/// much, so their buffers are allocated once.
+fn scan<T: Chars + ?Sized>(text: &T, len: usize) -> Tokens {
+    let mut tokens = Tokens {
+        joined: String::with_capacity(len + 8),
+        ends: Vec::with_capacity(len / 4 + 1),
+        ..Tokens::default()
+    };
     let mut i = 0;
     while let Some(c) = text.at(i) {
         if !c.is_alphanumeric() {
@@ -484,7 +490,7 @@ mod tests {
             "Co-operation, re-run and non-profit 5% co- op a-b",
         ] {
             let chars: Vec<char> = fold(text).to_lowercase().chars().collect();
-            let (fast, slow) = (tokenize(text), scan(&chars[..]));
+            let (fast, slow) = (tokenize(text), scan(&chars[..], text.len()));
             assert_eq!(fast.joined(), slow.joined(), "{text}");
             assert_eq!(fast.word_count(), slow.word_count(), "{text}");
             assert_eq!(fast.numbers, slow.numbers, "{text}");

@@ -79,7 +79,7 @@ pub const WINDOW_OVERLAP: f64 = 0.5;
 #[derive(Debug, Clone, Default)]
 pub struct Features {
     /// Content keys, sorted and unique.
-    keys: Vec<String>,
+    keys: Packed,
     /// For each key: its rarity weight, whether it is rare (in at most two
     /// sentences), and the letters it has as a bit set (see `near`).
     key_info: Vec<KeyInfo>,
@@ -174,6 +174,45 @@ struct KeyInfo {
     prefix: u64,
 }
 
+/// Short strings in one buffer, in order: a sentence's content keys, with
+/// one allocation for all of them.
+#[derive(Debug, Clone, Default)]
+struct Packed {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Packed {
+    fn with_capacity(bytes: usize, strings: usize) -> Self {
+        Self {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(strings),
+        }
+    }
+
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    fn last(&self) -> Option<&str> {
+        self.len().checked_sub(1).map(|i| self.get(i))
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
 impl Features {
     /// The content keys hashed, each with its rarity weight, sorted by hash:
     /// what the candidate stage and the cheap gate merge.
@@ -189,7 +228,7 @@ impl Features {
 struct Words {
     tokens: Tokens,
     key_sequence: Vec<u64>,
-    keys: Vec<String>,
+    keys: Packed,
     key_hashes: Vec<u64>,
     word_keys: Vec<(u32, u32)>,
 }
@@ -207,17 +246,17 @@ impl Words {
             }
         }
         found.sort_unstable();
-        let mut unique: Vec<&str> = Vec::with_capacity(found.len());
+        let mut keys = Packed::with_capacity(tokens.joined().len(), found.len());
+        let mut key_hashes = Vec::with_capacity(found.len());
         let mut word_keys = Vec::with_capacity(found.len());
         for &(_, key, at) in &found {
-            if unique.last() != Some(&key) {
-                unique.push(key);
+            if keys.last() != Some(key) {
+                keys.push(key);
+                key_hashes.push(hash_of(key));
             }
-            word_keys.push((at, unique.len() as u32 - 1));
+            word_keys.push((at, keys.len() as u32 - 1));
         }
         word_keys.sort_unstable();
-        let key_hashes = unique.iter().map(|&k| hash_of(k)).collect();
-        let keys = unique.into_iter().map(str::to_owned).collect();
         Self {
             tokens,
             key_sequence,
@@ -339,33 +378,8 @@ impl Scorer {
         let mut trigrams: Vec<u64> = sequence.windows(3).map(hash_of).collect();
         trigrams.sort_unstable();
         trigrams.dedup();
-        let mut lower = String::new();
-        let mut names: Vec<u64> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .skip(1)
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .map(|w| {
-                lower.clear();
-                lower.extend(w.chars().flat_map(char::to_lowercase));
-                hash_of(lower.as_str())
-            })
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        // Trigrams of the words joined by spaces; three chars (21 bits each)
-        // pack into one u64 exactly, with no hash.
-        let joined = tokens.joined();
-        let mut char_trigrams: Vec<u64> = Vec::with_capacity(joined.len());
-        let mut window = 0u64;
-        for (i, c) in joined.chars().enumerate() {
-            window = (window << 21 | u64::from(c)) & ((1 << 63) - 1);
-            if i >= 2 {
-                char_trigrams.push(window);
-            }
-        }
-        char_trigrams.sort_unstable();
-        char_trigrams.dedup();
+        let names = names(text);
+        let char_trigrams = char_trigrams(tokens.joined());
         let mut sorted: Vec<&str> = tokens.words().collect();
         sort_texts(&mut sorted);
         let sorted_text = sorted.join(" ");
@@ -773,6 +787,84 @@ fn key_overlap(a: &Features, b: &Features) -> Overlap {
     o
 }
 
+/// The character trigrams of the words joined by spaces, sorted and unique:
+/// three chars (21 bits each) pack into one u64 exactly, with no hash.
+fn char_trigrams(joined: &str) -> Vec<u64> {
+    let mut trigrams: Vec<u64> = Vec::with_capacity(joined.len());
+    let mut window = 0u64;
+    for (i, c) in joined.chars().enumerate() {
+        window = (window << 21 | u64::from(c)) & ((1 << 63) - 1);
+        if i >= 2 {
+            trigrams.push(window);
+        }
+    }
+    if joined.is_ascii() {
+        radix_sort_ascii_trigrams(&mut trigrams);
+    } else {
+        trigrams.sort_unstable();
+    }
+    trigrams.dedup();
+    trigrams
+}
+
+/// Sorts trigrams of ASCII characters as `sort_unstable` would: only the low
+/// seven bits of each 21-bit character are set, so three counting passes of
+/// 128 buckets, last character first, order them in linear time.
+fn radix_sort_ascii_trigrams(trigrams: &mut Vec<u64>) {
+    let mut from = std::mem::take(trigrams);
+    let mut to = vec![0u64; from.len()];
+    for shift in [0, 21, 42] {
+        let mut start = [0usize; 128];
+        for &t in &from {
+            start[(t >> shift & 0x7f) as usize] += 1;
+        }
+        let mut sum = 0;
+        for slot in &mut start {
+            (*slot, sum) = (sum, sum + *slot);
+        }
+        for &t in &from {
+            let slot = &mut start[(t >> shift & 0x7f) as usize];
+            to[*slot] = t;
+            *slot += 1;
+        }
+        std::mem::swap(&mut from, &mut to);
+    }
+    *trigrams = from;
+}
+
+/// The capitalised words of a sentence but its first (names), lower-cased
+/// and hashed, sorted and unique. ASCII text is read as bytes.
+fn names(text: &str) -> Vec<u64> {
+    let mut lower = String::new();
+    let mut names: Vec<u64> = if text.is_ascii() {
+        text.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .skip(1)
+            .filter(|w| w.as_bytes()[0].is_ascii_uppercase())
+            .map(|w| {
+                lower.clear();
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+                hash_of(lower.as_str())
+            })
+            .collect()
+    } else {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .skip(1)
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|w| {
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                hash_of(lower.as_str())
+            })
+            .collect()
+    };
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 /// The synsets of each key's words (`word_keys` as in `Words`), flat with
 /// where each key's end, and all of them sorted and unique: looked up once
 /// per sentence, never per pair.
@@ -860,7 +952,7 @@ fn key_order(a: &Features, i: usize, b: &Features, j: usize) -> std::cmp::Orderi
         .prefix
         .cmp(&b.key_info[j].prefix)
         .then_with(|| {
-            let (x, y) = (&a.keys[i], &b.keys[j]);
+            let (x, y) = (a.keys.get(i), b.keys.get(j));
             if x.len() <= 8 && y.len() <= 8 {
                 std::cmp::Ordering::Equal
             } else {
@@ -891,8 +983,18 @@ fn soft_coverage(fa: &Features, fb: &Features) -> (f64, f64) {
     let (a, b) = (&fa.keys, &fb.keys);
     // Exact matches first (both lists are sorted): a word matched exactly needs
     // no near check of its own, only for the other side's unmatched words.
-    let mut a_matched = vec![false; a.len()];
-    let mut b_matched = vec![false; b.len()];
+    // The marks live on the stack unless the sentences are very long.
+    let mut stack = [false; 256];
+    let mut heap = Vec::new();
+    let marks = a.len() + 2 * b.len();
+    let marks: &mut [bool] = if marks <= stack.len() {
+        &mut stack[..marks]
+    } else {
+        heap.resize(marks, false);
+        &mut heap
+    };
+    let (a_matched, b_marks) = marks.split_at_mut(a.len());
+    let (b_matched, exact_b) = b_marks.split_at_mut(b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match key_order(fa, i, fb, j) {
@@ -906,12 +1008,12 @@ fn soft_coverage(fa: &Features, fb: &Features) -> (f64, f64) {
             }
         }
     }
-    let exact_b = b_matched.clone();
+    exact_b.copy_from_slice(b_matched);
     for ((k, seen), ka) in a.iter().zip(a_matched.iter_mut()).zip(&fa.key_info) {
         for (((o, hit), &exact), kb) in b
             .iter()
             .zip(b_matched.iter_mut())
-            .zip(&exact_b)
+            .zip(&*exact_b)
             .zip(&fb.key_info)
         {
             // Pairs that can change nothing are skipped, and so are pairs whose
@@ -929,8 +1031,8 @@ fn soft_coverage(fa: &Features, fb: &Features) -> (f64, f64) {
     }
     let count = |m: &[bool]| m.iter().filter(|&&x| x).count() as f64;
     (
-        ratio(count(&a_matched), a.len() as f64),
-        ratio(count(&b_matched), b.len() as f64),
+        ratio(count(a_matched), a.len() as f64),
+        ratio(count(b_matched), b.len() as f64),
     )
 }
 
@@ -989,7 +1091,7 @@ mod tests {
         let b = scorer.features("abc zoo government administrations déjà 123456789 b");
         for i in 0..a.keys.len() {
             for j in 0..b.keys.len() {
-                let (x, y) = (&a.keys[i], &b.keys[j]);
+                let (x, y) = (a.keys.get(i), b.keys.get(j));
                 assert_eq!(key_order(&a, i, &b, j), x.cmp(y), "{x} / {y}");
             }
         }
@@ -1056,6 +1158,41 @@ mod tests {
         let reworded = |x: &Features, y: &Features| scorer.pair_features(x, y)[FEATURES - 1];
         assert_eq!(reworded(&a, &b), 0.0);
         assert!(reworded(&a, &c) > 0.0);
+    }
+
+    #[test]
+    fn ascii_trigrams_sort_as_sort_unstable_does() {
+        // Fixed texts, and pseudo-random ones over all of ASCII.
+        let mut seed = 7u64;
+        let random: Vec<String> = (0..200)
+            .map(|n| {
+                (0..n)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                        char::from((seed >> 57) as u8)
+                    })
+                    .collect()
+            })
+            .collect();
+        let fixed = [
+            "",
+            "ab",
+            "the talks # were suspended",
+            "aaaa aaaa zzz # ~~ percent",
+        ];
+        for text in fixed.into_iter().chain(random.iter().map(String::as_str)) {
+            let mut expected: Vec<u64> = Vec::new();
+            let mut window = 0u64;
+            for (i, c) in text.chars().enumerate() {
+                window = (window << 21 | u64::from(c)) & ((1 << 63) - 1);
+                if i >= 2 {
+                    expected.push(window);
+                }
+            }
+            expected.sort_unstable();
+            expected.dedup();
+            assert_eq!(char_trigrams(text), expected, "{text}");
+        }
     }
 
     #[test]

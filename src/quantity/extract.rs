@@ -67,6 +67,15 @@ pub fn extract(text: &str) -> Vec<Quantity> {
 /// ("umi.com/pqdweb?RQT=305&SQ=..."): their digits are no figures.
 fn url_spans(lower: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // Most sentences have no address: without "://", "www." and two of the
+    // marks in the whole text, no word of it can be one.
+    let marks = lower
+        .bytes()
+        .filter(|b| matches!(b, b'?' | b'=' | b'&' | b'%'))
+        .count();
+    if marks < 2 && !lower.contains("://") && !lower.contains("www.") {
+        return out;
+    }
     let mut at = 0;
     for chunk in lower.split(char::is_whitespace) {
         let marks = chunk.matches(['?', '=', '&', '%']).count();
