@@ -69,9 +69,12 @@ const SAYING: &[&str] = &[
 ];
 
 /// A sentence's clauses, each read once, and its claim windows as runs of them.
+#[derive(Default)]
 pub struct Windows {
-    /// Each clause: its byte range in the sentence and its tokens.
-    pub clauses: Vec<((usize, usize), Tokens)>,
+    /// Each clause's byte range in the sentence.
+    pub clauses: Vec<(usize, usize)>,
+    /// Each clause's content keys (by `key_of`), sorted and unique.
+    pub keys: Vec<Vec<u64>>,
     /// Each window: its first and last clause (inclusive), in order.
     pub runs: Vec<(usize, usize)>,
 }
@@ -79,28 +82,49 @@ pub struct Windows {
 impl Windows {
     /// The byte range of window `run` in its sentence.
     pub fn range(&self, (first, last): (usize, usize)) -> (usize, usize) {
-        (self.clauses[first].0.0, self.clauses[last].0.1)
+        (self.clauses[first].0, self.clauses[last].1)
     }
 }
 
 /// The claim windows of `text`: none when the sentence is a single clause (the
 /// sentence itself is then its only claim). Clauses are cut between words, so
-/// a window's words are its clauses' words, and each clause is tokenized once.
-pub fn windows(text: &str) -> Windows {
-    let ranges = clauses(text);
-    if ranges.len() < 2 {
-        return Windows {
-            clauses: Vec::new(),
-            runs: Vec::new(),
-        };
+/// a window's words are its clauses' words. `tokens`, the sentence's own,
+/// give each clause the words that start inside it when they know where
+/// their words start (ASCII text); otherwise each clause is tokenized.
+/// `key_of` hashes a word's content key.
+pub fn windows(
+    text: &str,
+    tokens: Option<&Tokens>,
+    key_of: impl Fn(&str) -> Option<u64>,
+) -> Windows {
+    let clauses = clauses(text);
+    if clauses.len() < 2 {
+        return Windows::default();
     }
-    let clauses: Vec<((usize, usize), Tokens)> = ranges
-        .into_iter()
-        .map(|(s, e)| ((s, e), tokenize(&text[s..e])))
-        .collect();
-    let stats: Vec<Clause> = clauses.iter().map(|(_, tokens)| read(tokens)).collect();
+    let starts = tokens.and_then(|t| t.starts().map(|s| (t, s)));
+    let mut keys = Vec::with_capacity(clauses.len());
+    let mut stats = Vec::with_capacity(clauses.len());
+    for &(start, end) in &clauses {
+        let own;
+        let words: Vec<&str> = match starts {
+            Some((tokens, starts)) => {
+                let first = starts.partition_point(|&s| (s as usize) < start);
+                let last = starts.partition_point(|&s| (s as usize) < end);
+                (first..last).map(|i| tokens.word(i)).collect()
+            }
+            None => {
+                own = tokenize(&text[start..end]);
+                own.words().collect()
+            }
+        };
+        stats.push(read(&words));
+        let mut k: Vec<u64> = words.iter().filter_map(|w| key_of(w)).collect();
+        k.sort_unstable();
+        k.dedup();
+        keys.push(k);
+    }
     let mut runs = Vec::new();
-    for first in 0..clauses.len() {
+    'runs: for first in 0..clauses.len() {
         let (mut content, mut verb) = (0, false);
         for (last, clause) in stats.iter().enumerate().skip(first).take(MAX_CLAUSES) {
             if clause.attribution {
@@ -113,11 +137,15 @@ pub fn windows(text: &str) -> Windows {
                 runs.push((first, last));
             }
             if runs.len() == MAX_WINDOWS {
-                return Windows { clauses, runs };
+                break 'runs;
             }
         }
     }
-    Windows { clauses, runs }
+    Windows {
+        clauses,
+        keys,
+        runs,
+    }
 }
 
 /// What a window needs to know of each of its clauses, read in one pass.
@@ -130,16 +158,16 @@ struct Clause {
 /// A clause of few words with a verb of saying is attribution. A window states
 /// something only with a verb: a name with its title ("Jane Roe, the harbour
 /// master,") is shared by every sentence about her and is no claim.
-fn read(tokens: &Tokens) -> Clause {
+fn read(words: &[&str]) -> Clause {
     let (mut saying, mut content_words, mut verb) = (false, 0, false);
-    for w in tokens.words() {
+    for &w in words {
         let flags = WORD_FLAGS.get(w).copied().unwrap_or(0);
         saying |= flags & SAYS != 0;
         verb |= flags & VERB != 0 || (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing")));
         content_words += usize::from(w != "#" && content_key(w).is_some());
     }
     Clause {
-        attribution: saying && tokens.word_count() <= MAX_ATTRIBUTION_WORDS,
+        attribution: saying && words.len() <= MAX_ATTRIBUTION_WORDS,
         content_words,
         verb,
     }
@@ -217,7 +245,7 @@ mod tests {
 
     /// The claim windows of `text`, as byte ranges into it, in order.
     fn claim_windows(text: &str) -> Vec<(usize, usize)> {
-        let w = windows(text);
+        let w = windows(text, None, |_| None);
         w.runs.iter().map(|&run| w.range(run)).collect()
     }
 
@@ -265,6 +293,80 @@ mod tests {
         );
         assert!(!w.contains(&"Jane Roe, the harbour master of the port authority,"));
         assert!(w.iter().any(|x| x.contains("opened the new quay")));
+    }
+
+    /// The words of each clause as the sentence's own tokens give them, and
+    /// as tokenizing the clause alone does: the same, on tricky text and on
+    /// random text built from pieces that sit at clause cuts.
+    #[test]
+    fn a_sentences_own_tokens_give_each_clause_its_words() {
+        let pieces = [
+            "1,200",
+            "3.5",
+            "5%",
+            "co-operation",
+            "well-",
+            "-known",
+            "didn't",
+            "\"",
+            "\"Yes,\"",
+            ",",
+            ";",
+            ":",
+            " - ",
+            "but",
+            "while",
+            "said",
+            "officials",
+            "the",
+            "rose",
+            "had",
+            "killed",
+            "Smith's",
+            "(AP)",
+            "#",
+            "x",
+            "1.",
+            "2,",
+            "and",
+            "per cent",
+        ];
+        let mut seed = 11u64;
+        let mut texts: Vec<String> = (0..400)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..12 {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    let piece = pieces[(seed >> 33) as usize % pieces.len()];
+                    let glue = if seed >> 62 == 0 { "" } else { " " };
+                    text.push_str(piece);
+                    text.push_str(glue);
+                }
+                text
+            })
+            .collect();
+        texts.push("Some 1,200 homes lost power, officials said, but 3.5% of them had it back: \"quickly,\" she said.".into());
+        texts.push("\"We offered co-operation,\" she said; \"they didn't accept 5%.\"".into());
+        let key = |w: &str| {
+            Some(
+                w.bytes()
+                    .fold(7u64, |h, b| h.wrapping_mul(31) ^ u64::from(b)),
+            )
+        };
+        for text in &texts {
+            let tokens = tokenize(text);
+            let (own, alone) = (windows(text, Some(&tokens), key), windows(text, None, key));
+            assert_eq!(own.clauses, alone.clauses, "{text}");
+            assert_eq!(own.keys, alone.keys, "{text}");
+            assert_eq!(own.runs, alone.runs, "{text}");
+        }
+        assert!(
+            texts
+                .iter()
+                .filter(|t| !windows(t, None, key).runs.is_empty())
+                .count()
+                > 50
+        );
     }
 
     #[test]

@@ -262,6 +262,9 @@ pub struct Tokens {
     joined: String,
     /// Where each word ends in `joined`.
     ends: Vec<u32>,
+    /// Where each word starts in the text read, in bytes: ASCII text only
+    /// (folding leaves its offsets as they are); empty for other text.
+    starts: Vec<u32>,
     /// The numbers as written, without grouping commas ("1,200" -> "1200").
     pub numbers: Vec<String>,
     /// How many negation words the sentence has.
@@ -286,6 +289,21 @@ impl Tokens {
 
     pub fn word_count(&self) -> usize {
         self.ends.len()
+    }
+
+    /// Word `i` (see `words`).
+    pub fn word(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends[i - 1] as usize + 1
+        };
+        &self.joined[start..self.ends[i] as usize]
+    }
+
+    /// Where each word starts in the text, in bytes, when the text was ASCII.
+    pub fn starts(&self) -> Option<&[u32]> {
+        (self.starts.len() == self.ends.len()).then_some(&self.starts[..])
     }
 
     /// Opens a word: the offset in `joined` where it will start.
@@ -338,6 +356,8 @@ pub fn tokenize(text: &str) -> Tokens {
 
 /// What `scan` reads: characters by position, and a run of them copied out.
 trait Chars {
+    /// Whether a character's position is its byte offset in the text.
+    const BYTES: bool;
     fn at(&self, i: usize) -> Option<char>;
     /// Appends the characters `start..end`, lower-cased, to `out`.
     fn copy(&self, start: usize, end: usize, out: &mut String);
@@ -347,6 +367,8 @@ trait Chars {
 struct Ascii<'t>(&'t str);
 
 impl Chars for Ascii<'_> {
+    const BYTES: bool = true;
+
     fn at(&self, i: usize) -> Option<char> {
         self.0
             .as_bytes()
@@ -363,6 +385,8 @@ impl Chars for Ascii<'_> {
 
 /// Folded, lower-cased text as its characters.
 impl Chars for [char] {
+    const BYTES: bool = false;
+
     fn at(&self, i: usize) -> Option<char> {
         self.get(i).copied()
     }
@@ -377,21 +401,29 @@ impl Chars for [char] {
 /// `len` is the text's length in bytes: the words, joined, take about as
 /// much, so their buffers are allocated once.
 fn scan<T: Chars + ?Sized>(text: &T, len: usize) -> Tokens {
+    let words = len / 4 + 1;
     let mut tokens = Tokens {
         joined: String::with_capacity(len + 8),
-        ends: Vec::with_capacity(len / 4 + 1),
+        ends: Vec::with_capacity(words),
+        starts: Vec::with_capacity(if T::BYTES { words } else { 0 }),
         ..Tokens::default()
     };
     let mut i = 0;
     while let Some(c) = text.at(i) {
         if !c.is_alphanumeric() {
             if c == '%' {
+                if T::BYTES {
+                    tokens.starts.push(i as u32);
+                }
                 tokens.push_percent();
             }
             i += 1;
             continue;
         }
         let word = tokens.open();
+        if T::BYTES {
+            tokens.starts.push(i as u32);
+        }
         let mut start = i;
         loop {
             while let Some(c) = text.at(i) {

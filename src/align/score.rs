@@ -299,12 +299,14 @@ impl Scorer {
         for w in &words {
             scorer.count(&w.key_hashes);
         }
+        // Every sentence's windows are found now, from its tokens: most
+        // sentences meet a pair that needs them.
         let features = texts
             .par_iter()
             .zip(words)
             .map(|(text, words)| Features {
                 text: (*text).into(),
-                windows: OnceLock::new(),
+                windows: OnceLock::from(scorer.find_windows(text, Some(&words.tokens))),
                 ..scorer.prepare_words(text, words)
             })
             .collect();
@@ -331,31 +333,30 @@ impl Scorer {
     /// The claim windows of a sentence, found once; each window's keys are
     /// read then, its other features only when a pair needs them.
     fn windows<'f>(&self, f: &'f Features) -> &'f [Window] {
-        f.windows.get_or_init(|| {
-            let found = clause::windows(&f.text);
-            let clause_keys: Vec<Vec<u64>> = found
-                .clauses
-                .iter()
-                .map(|(_, tokens)| key_hashes(tokens))
-                .collect();
-            found
-                .runs
-                .iter()
-                .map(|&(first, last)| {
-                    let mut keys = clause_keys[first..=last].concat();
-                    keys.sort_unstable();
-                    keys.dedup();
-                    let (weighted, weight_total) =
-                        weighted(&keys, keys.iter().map(|&k| self.weight(k)));
-                    Window {
-                        range: found.range((first, last)),
-                        weighted,
-                        weight_total,
-                        features: OnceLock::new(),
-                    }
-                })
-                .collect()
-        })
+        f.windows.get_or_init(|| self.find_windows(&f.text, None))
+    }
+
+    /// The claim windows of `text` (see `clause::windows`, which `tokens`,
+    /// the sentence's own, spare tokenizing each clause again).
+    fn find_windows(&self, text: &str, tokens: Option<&Tokens>) -> Vec<Window> {
+        let found = clause::windows(text, tokens, |w| content_key(w).map(hash_of));
+        found
+            .runs
+            .iter()
+            .map(|&(first, last)| {
+                let mut keys = found.keys[first..=last].concat();
+                keys.sort_unstable();
+                keys.dedup();
+                let (weighted, weight_total) =
+                    weighted(&keys, keys.iter().map(|&k| self.weight(k)));
+                Window {
+                    range: found.range((first, last)),
+                    weighted,
+                    weight_total,
+                    features: OnceLock::new(),
+                }
+            })
+            .collect()
     }
 
     /// Everything but the text and the windows (a window has none of its own).
@@ -661,18 +662,6 @@ pub fn combine(features: &[f64; FEATURES], weights: &[f64; FEATURES + 1]) -> f64
         .zip(weights)
         .fold(weights[FEATURES], |acc, (f, w)| acc + f * w);
     1.0 / (1.0 + (-z).exp())
-}
-
-/// The content keys of some tokens hashed, sorted and unique.
-fn key_hashes(tokens: &Tokens) -> Vec<u64> {
-    let mut keys: Vec<u64> = tokens
-        .words()
-        .filter_map(content_key)
-        .map(hash_of)
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
 }
 
 /// Key hashes with their weights, sorted by hash, and the total weight.
