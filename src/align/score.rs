@@ -75,7 +75,9 @@ pub const MIN_OVERLAP: f64 = 0.3;
 /// one claim.
 pub const WINDOW_OVERLAP: f64 = 0.5;
 
-/// A sentence prepared for scoring.
+/// A sentence prepared for scoring: what the cheap gate and the key
+/// measures read, and the rest of the model's inputs, built when a pair of
+/// the sentence first gets past the gate (a fifth of sentences never do).
 #[derive(Debug, Clone, Default)]
 pub struct Features {
     /// Content keys, sorted and unique.
@@ -83,6 +85,28 @@ pub struct Features {
     /// For each key: its rarity weight, whether it is rare (in at most two
     /// sentences), and the letters it has as a bit set (see `near`).
     key_info: Vec<KeyInfo>,
+    /// The words (numbers masked), the numbers and the negations.
+    tokens: Tokens,
+    /// Which key each content word has (see `Words`).
+    word_keys: Vec<(u32, u32)>,
+    /// Content keys hashed, in sentence order.
+    key_sequence: Vec<u64>,
+    /// Content keys hashed with their rarity weight, sorted by hash: the cheap gate.
+    weighted: Vec<(u64, f64)>,
+    weight_total: f64,
+    /// The sentence, kept to find its claim windows when a pair first needs them.
+    text: Box<str>,
+    /// The claims inside the sentence, attribution left out (see `clause`):
+    /// prepared on first use, as most pairs never get past the cheap gate.
+    windows: OnceLock<Vec<Window>>,
+    /// Built from `text` and `tokens` on first use; a window keeps no text,
+    /// so its model is built with it (see `prepare_words`).
+    model: OnceLock<Model>,
+}
+
+/// The rest of what the pair model reads of a sentence.
+#[derive(Debug, Clone)]
+struct Model {
     /// Every word hashed, in order (numbers masked).
     sequence: Vec<u64>,
     /// Every word sorted and joined by spaces (numbers masked).
@@ -93,32 +117,53 @@ pub struct Features {
     trigrams: Vec<u64>,
     /// Capitalised words not opening the sentence (names), hashed, sorted, unique.
     names: Vec<u64>,
-    numbers: Vec<String>,
-    negations: usize,
     quoted: bool,
     /// Character trigrams of the masked words, hashed, sorted, unique.
     char_trigrams: Vec<u64>,
-    /// Content keys hashed, in sentence order.
-    key_sequence: Vec<u64>,
     /// The WordNet synsets of the words behind each key (see `thesaurus`):
     /// key `i` has `key_synsets[synset_ends[i - 1]..synset_ends[i]]`, sorted.
     key_synsets: Vec<u32>,
     synset_ends: Vec<u32>,
     /// All of the sentence's synsets, sorted and unique.
     synsets: Vec<u32>,
-    /// Content keys hashed with their rarity weight, sorted by hash: the cheap gate.
-    weighted: Vec<(u64, f64)>,
-    weight_total: f64,
-    /// The sentence, kept to find its claim windows when a pair first needs them.
-    text: Box<str>,
-    /// The claims inside the sentence, attribution left out (see `clause`):
-    /// prepared on first use, as most pairs never get past the cheap gate.
-    windows: OnceLock<Vec<Window>>,
-    /// Bit tables of `sorted_text`, `sequence` and `key_sequence` for the
+    /// Bit tables of `sorted_text`, `sequence` and the key sequence for the
     /// indel measures (see `lcs`).
     sorted_letters: Letters,
     sequence_at: Positions,
     key_sequence_at: Positions,
+}
+
+impl Model {
+    /// The model's inputs for the sentence `text`, whose words `f` holds.
+    fn of(text: &str, f: &Features) -> Self {
+        let tokens = &f.tokens;
+        let sequence: Vec<u64> = tokens.words().map(hash_of).collect();
+        let mut bigrams: Vec<u64> = sequence.windows(2).map(hash_of).collect();
+        bigrams.sort_unstable();
+        bigrams.dedup();
+        let mut trigrams: Vec<u64> = sequence.windows(3).map(hash_of).collect();
+        trigrams.sort_unstable();
+        trigrams.dedup();
+        let mut sorted: Vec<&str> = tokens.words().collect();
+        sort_texts(&mut sorted);
+        let sorted_text = sorted.join(" ");
+        let (key_synsets, synset_ends, synsets) = synsets_of(tokens, &f.word_keys, f.keys.len());
+        Self {
+            names: names(text),
+            quoted: text.contains(['"', '\u{201c}', '\u{201d}']),
+            char_trigrams: char_trigrams(tokens.joined()),
+            bigrams,
+            trigrams,
+            key_synsets,
+            synset_ends,
+            synsets,
+            sorted_letters: Letters::of(&sorted_text),
+            sequence_at: Positions::of(&sequence),
+            key_sequence_at: Positions::of(&f.key_sequence),
+            sequence,
+            sorted_text,
+        }
+    }
 }
 
 /// One claim window of a sentence: its keys for the cheap gate, and its
@@ -216,6 +261,11 @@ impl Packed {
 }
 
 impl Features {
+    /// The rest of the model's inputs, built on first use.
+    fn model(&self) -> &Model {
+        self.model.get_or_init(|| Model::of(&self.text, self))
+    }
+
     /// The content keys hashed, each with its rarity weight, sorted by hash:
     /// what the candidate stage and the cheap gate merge.
     pub fn weighted_keys(&self) -> &[(u64, f64)] {
@@ -309,7 +359,7 @@ impl Scorer {
             .map(|(text, words)| Features {
                 text: (*text).into(),
                 windows: OnceLock::from(scorer.find_windows(text, Some(&words.tokens))),
-                ..scorer.prepare_words(text, words)
+                ..scorer.features_of(words)
             })
             .collect();
         (scorer, features)
@@ -328,7 +378,7 @@ impl Scorer {
         Features {
             text: text.into(),
             windows: OnceLock::new(),
-            ..self.prepare(text)
+            ..self.features_of(Words::of(text))
         }
     }
 
@@ -361,12 +411,24 @@ impl Scorer {
             .collect()
     }
 
-    /// Everything but the text and the windows (a window has none of its own).
+    /// A window's features: no text and no windows of its own.
     fn prepare(&self, text: &str) -> Features {
         self.prepare_words(text, Words::of(text))
     }
 
+    /// A window's features: its model is built at once, as a window is only
+    /// prepared for a pair that needs it.
     fn prepare_words(&self, text: &str, words: Words) -> Features {
+        let f = self.features_of(words);
+        let model = Model::of(text, &f);
+        Features {
+            model: OnceLock::from(model),
+            ..f
+        }
+    }
+
+    /// Everything but the text, the windows and the model.
+    fn features_of(&self, words: Words) -> Features {
         let Words {
             tokens,
             key_sequence,
@@ -374,18 +436,6 @@ impl Scorer {
             key_hashes,
             word_keys,
         } = words;
-        let sequence: Vec<u64> = tokens.words().map(hash_of).collect();
-        let mut bigrams: Vec<u64> = sequence.windows(2).map(hash_of).collect();
-        bigrams.sort_unstable();
-        bigrams.dedup();
-        let mut trigrams: Vec<u64> = sequence.windows(3).map(hash_of).collect();
-        trigrams.sort_unstable();
-        trigrams.dedup();
-        let names = names(text);
-        let char_trigrams = char_trigrams(tokens.joined());
-        let mut sorted: Vec<&str> = tokens.words().collect();
-        sort_texts(&mut sorted);
-        let sorted_text = sorted.join(" ");
         let key_info: Vec<KeyInfo> = keys
             .iter()
             .zip(&key_hashes)
@@ -401,31 +451,17 @@ impl Scorer {
             })
             .collect();
         let (weighted, weight_total) = weighted(&key_hashes, key_info.iter().map(|k| k.weight));
-        let (key_synsets, synset_ends, synsets) = synsets_of(&tokens, &word_keys, keys.len());
         Features {
-            key_synsets,
-            synset_ends,
-            synsets,
-            weighted,
-            weight_total,
             keys,
             key_info,
-
-            bigrams,
-            trigrams,
-            names,
-            numbers: tokens.numbers,
-            negations: tokens.negations,
-            char_trigrams,
-            quoted: text.contains(['"', '\u{201c}', '\u{201d}']),
+            tokens,
+            word_keys,
+            key_sequence,
+            weighted,
+            weight_total,
             text: Box::default(),
             windows: OnceLock::from(Vec::new()),
-            sorted_letters: Letters::of(&sorted_text),
-            sequence_at: Positions::of(&sequence),
-            key_sequence_at: Positions::of(&key_sequence),
-            sequence,
-            key_sequence,
-            sorted_text,
+            model: OnceLock::new(),
         }
     }
 
@@ -441,6 +477,7 @@ impl Scorer {
 
     /// The measures the logistic model combines, each in [0, 1].
     pub fn pair_features(&self, a: &Features, b: &Features) -> [f64; FEATURES] {
+        let (ma, mb) = (a.model(), b.model());
         let Overlap {
             shared,
             only_a,
@@ -452,29 +489,32 @@ impl Scorer {
             synonym_b,
         } = key_overlap(a, b);
         let (miss_a, miss_b) = (a.keys.len() as f64 - common, b.keys.len() as f64 - common);
-        let shared_bigrams = sorted_intersection(&a.bigrams, &b.bigrams) as f64;
+        let shared_bigrams = sorted_intersection(&ma.bigrams, &mb.bigrams) as f64;
         let (soft_a, soft_b) = soft_coverage(a, b);
-        let bigram_containment = ratio(shared_bigrams, a.bigrams.len().min(b.bigrams.len()) as f64);
+        let bigram_containment = ratio(
+            shared_bigrams,
+            ma.bigrams.len().min(mb.bigrams.len()) as f64,
+        );
         let (total_a, total_b) = (shared + only_a, shared + only_b);
         let dice = ratio(2.0 * shared, total_a + total_b);
         let containment = ratio(shared, total_a.min(total_b));
         let token_sort = lcs::text(
-            &a.sorted_text,
-            &a.sorted_letters,
-            &b.sorted_text,
-            &b.sorted_letters,
+            &ma.sorted_text,
+            &ma.sorted_letters,
+            &mb.sorted_text,
+            &mb.sorted_letters,
         );
-        let word_order = lcs::words(&a.sequence, &a.sequence_at, &b.sequence, &b.sequence_at);
+        let word_order = lcs::words(&ma.sequence, &ma.sequence_at, &mb.sequence, &mb.sequence_at);
         let bigram = ratio(
             2.0 * shared_bigrams,
-            (a.bigrams.len() + b.bigrams.len()) as f64,
+            (ma.bigrams.len() + mb.bigrams.len()) as f64,
         );
-        let (la, lb) = (a.sequence.len() as f64, b.sequence.len() as f64);
+        let (la, lb) = (ma.sequence.len() as f64, mb.sequence.len() as f64);
         let length = ratio(la.min(lb), la.max(lb));
-        let both_numbers = !a.numbers.is_empty() && !b.numbers.is_empty();
-        let numbers_differ = both_numbers && a.numbers != b.numbers;
-        let one_side = a.numbers.is_empty() != b.numbers.is_empty();
-        let negation = (a.negations > 0) != (b.negations > 0);
+        let both_numbers = !a.tokens.numbers.is_empty() && !b.tokens.numbers.is_empty();
+        let numbers_differ = both_numbers && a.tokens.numbers != b.tokens.numbers;
+        let one_side = a.tokens.numbers.is_empty() != b.tokens.numbers.is_empty();
+        let negation = (a.tokens.negations > 0) != (b.tokens.negations > 0);
         let unmatched_rare = ratio(rare_a.max(rare_b), 1.0 + rare_a.max(rare_b));
         let (share_a, share_b) = (ratio(only_a, total_a), ratio(only_b, total_b));
         let (reworded_a, reworded_b) = (
@@ -482,15 +522,15 @@ impl Scorer {
             ratio(only_b - synonym_b, total_b),
         );
         let trigram = ratio(
-            2.0 * sorted_intersection(&a.trigrams, &b.trigrams) as f64,
-            (a.trigrams.len() + b.trigrams.len()) as f64,
+            2.0 * sorted_intersection(&ma.trigrams, &mb.trigrams) as f64,
+            (ma.trigrams.len() + mb.trigrams.len()) as f64,
         );
-        let names = if a.names.is_empty() && b.names.is_empty() {
+        let names = if ma.names.is_empty() && mb.names.is_empty() {
             1.0
         } else {
             ratio(
-                2.0 * sorted_intersection(&a.names, &b.names) as f64,
-                (a.names.len() + b.names.len()) as f64,
+                2.0 * sorted_intersection(&ma.names, &mb.names) as f64,
+                (ma.names.len() + mb.names.len()) as f64,
             )
         };
         [
@@ -517,18 +557,18 @@ impl Scorer {
             (numbers_unmatched(a, b) / 4.0).min(1.0),
             soft_a.min(soft_b),
             soft_a.max(soft_b),
-            f64::from(u8::from(a.quoted != b.quoted)),
+            f64::from(u8::from(ma.quoted != mb.quoted)),
             ratio(
-                2.0 * sorted_intersection(&a.char_trigrams, &b.char_trigrams) as f64,
-                (a.char_trigrams.len() + b.char_trigrams.len()) as f64,
+                2.0 * sorted_intersection(&ma.char_trigrams, &mb.char_trigrams) as f64,
+                (ma.char_trigrams.len() + mb.char_trigrams.len()) as f64,
             ),
             lcs::words(
                 &a.key_sequence,
-                &a.key_sequence_at,
+                &ma.key_sequence_at,
                 &b.key_sequence,
-                &b.key_sequence_at,
+                &mb.key_sequence_at,
             ),
-            (sorted_intersection_str(&a.numbers, &b.numbers) as f64 / 2.0).min(1.0),
+            (sorted_intersection_str(&a.tokens.numbers, &b.tokens.numbers) as f64 / 2.0).min(1.0),
             reworded_a.min(reworded_b),
             reworded_a.max(reworded_b),
         ]
@@ -713,8 +753,8 @@ fn ratio(a: f64, b: f64) -> f64 {
 
 /// Numbers stated on one side only.
 fn numbers_unmatched(a: &Features, b: &Features) -> f64 {
-    let shared = sorted_intersection_str(&a.numbers, &b.numbers);
-    (a.numbers.len() + b.numbers.len() - 2 * shared) as f64
+    let shared = sorted_intersection_str(&a.tokens.numbers, &b.tokens.numbers);
+    (a.tokens.numbers.len() + b.tokens.numbers.len() - 2 * shared) as f64
 }
 
 /// Weighted shared, A-only and B-only content, how many rare keys (in at
@@ -733,6 +773,7 @@ struct Overlap {
 }
 
 fn key_overlap(a: &Features, b: &Features) -> Overlap {
+    let (ma, mb) = (a.model(), b.model());
     let mut o = Overlap {
         shared: 0.0,
         only_a: 0.0,
@@ -761,7 +802,7 @@ fn key_overlap(a: &Features, b: &Features) -> Overlap {
             std::cmp::Ordering::Less => {
                 o.only_a += a.key_info[i].weight;
                 o.rare_a += f64::from(u8::from(a.key_info[i].rare));
-                if said_otherwise(a, i, b) {
+                if said_otherwise(ma, i, mb) {
                     o.synonym_a += a.key_info[i].weight;
                 }
                 i += 1;
@@ -769,7 +810,7 @@ fn key_overlap(a: &Features, b: &Features) -> Overlap {
             std::cmp::Ordering::Greater => {
                 o.only_b += b.key_info[j].weight;
                 o.rare_b += f64::from(u8::from(b.key_info[j].rare));
-                if said_otherwise(b, j, a) {
+                if said_otherwise(mb, j, ma) {
                     o.synonym_b += b.key_info[j].weight;
                 }
                 j += 1;
@@ -874,7 +915,7 @@ fn synsets_of(
 }
 
 /// Whether key `i` of `f` shares a synset with some word of `other`.
-fn said_otherwise(f: &Features, i: usize, other: &Features) -> bool {
+fn said_otherwise(f: &Model, i: usize, other: &Model) -> bool {
     if other.synsets.is_empty() {
         return false;
     }
