@@ -4,6 +4,7 @@
 //! crate, columns in the order of the row structs, figures as plain numbers, and
 //! text cells a spreadsheet would run as a formula defused (OWASP CSV injection).
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use anyhow::Result;
@@ -52,13 +53,13 @@ pub const DISAGREEMENT_COLUMNS: &[&str] = &[
 #[derive(Serialize)]
 struct ClaimRow<'a> {
     claim_id: &'a str,
-    story: String,
-    outlet: String,
-    source: String,
+    story: Cow<'a, str>,
+    outlet: Cow<'a, str>,
+    source: Cow<'a, str>,
     sentence_no: usize,
     start: usize,
     end: usize,
-    sentence: String,
+    sentence: Cow<'a, str>,
     outlets: usize,
     claim_size: usize,
     quantities: String,
@@ -67,23 +68,23 @@ struct ClaimRow<'a> {
 #[derive(Serialize)]
 struct DisagreementRow<'a> {
     disagreement_id: &'a str,
-    story: String,
+    story: Cow<'a, str>,
     verdict: &'static str,
     severity: &'static str,
-    measure: String,
-    outlet_a: String,
-    quantity_a: String,
+    measure: Cow<'a, str>,
+    outlet_a: Cow<'a, str>,
+    quantity_a: Cow<'a, str>,
     value_a: String,
     hedge_a: &'static str,
-    outlet_b: String,
-    quantity_b: String,
+    outlet_b: Cow<'a, str>,
+    quantity_b: Cow<'a, str>,
     value_b: String,
     hedge_b: &'static str,
-    unit: String,
+    unit: Cow<'a, str>,
     relative_difference: String,
-    sentence_a: String,
-    sentence_b: String,
-    explanation: String,
+    sentence_a: Cow<'a, str>,
+    sentence_b: Cow<'a, str>,
+    explanation: Cow<'a, str>,
 }
 
 /// The UTF-8 byte-order mark that tells Excel the file is UTF-8.
@@ -127,7 +128,7 @@ pub fn claim_rows<W: Write>(out: &mut csv::Writer<W>, story: &StoryReport) -> Re
                 sentence: defuse(&sentence.text),
                 outlets: claim.outlets,
                 claim_size: claim.members.len(),
-                quantities: defuse(&figures_cell(&story.quantities[i])),
+                quantities: defuse(&figures_cell(&story.quantities[i])).into_owned(),
             })?;
         }
     }
@@ -167,11 +168,11 @@ pub fn disagreement_rows<W: Write>(out: &mut csv::Writer<W>, story: &StoryReport
 /// Prefixes a text cell that a spreadsheet would evaluate as a formula with `'`,
 /// as OWASP advises: Excel and LibreOffice then show it as text. Numeric columns
 /// never pass through here, so a negative figure stays a number.
-pub fn defuse(cell: &str) -> String {
+pub fn defuse(cell: &str) -> Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
+        Cow::Owned(format!("'{cell}"))
     } else {
-        cell.to_owned()
+        Cow::Borrowed(cell)
     }
 }
 
@@ -184,16 +185,16 @@ mod tests {
         let mut out = csv::Writer::from_writer(Vec::new());
         out.serialize(ClaimRow {
             claim_id: "c",
-            story: String::new(),
-            outlet: String::new(),
-            source: String::new(),
+            story: Default::default(),
+            outlet: Default::default(),
+            source: Default::default(),
             sentence_no: 1,
             start: 0,
             end: 0,
-            sentence: String::new(),
+            sentence: Default::default(),
             outlets: 1,
             claim_size: 1,
-            quantities: String::new(),
+            quantities: Default::default(),
         })
         .unwrap();
         let text = String::from_utf8(out.into_inner().unwrap()).unwrap();
@@ -201,23 +202,23 @@ mod tests {
         let mut out = csv::Writer::from_writer(Vec::new());
         out.serialize(DisagreementRow {
             disagreement_id: "d",
-            story: String::new(),
+            story: Default::default(),
             verdict: "",
             severity: "",
-            measure: String::new(),
-            outlet_a: String::new(),
-            quantity_a: String::new(),
-            value_a: String::new(),
+            measure: Default::default(),
+            outlet_a: Default::default(),
+            quantity_a: Default::default(),
+            value_a: Default::default(),
             hedge_a: "",
-            outlet_b: String::new(),
-            quantity_b: String::new(),
-            value_b: String::new(),
+            outlet_b: Default::default(),
+            quantity_b: Default::default(),
+            value_b: Default::default(),
             hedge_b: "",
-            unit: String::new(),
-            relative_difference: String::new(),
-            sentence_a: String::new(),
-            sentence_b: String::new(),
-            explanation: String::new(),
+            unit: Default::default(),
+            relative_difference: Default::default(),
+            sentence_a: Default::default(),
+            sentence_b: Default::default(),
+            explanation: Default::default(),
         })
         .unwrap();
         let text = String::from_utf8(out.into_inner().unwrap()).unwrap();
