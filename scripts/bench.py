@@ -265,8 +265,19 @@ def write_markdown(ours, peers, path, argv):
                          f"{seg['wall_s'] + qua['wall_s'] + peers[2]['wall_s']:.1f} s, "
                          f"{(seg['wall_s'] + qua['wall_s'] + peers[2]['wall_s']) / ref['wall_s']:.0f}x crossclaim's {ref['wall_s']} s.")
     lines += targets(by, peers)
+    text = "\n".join(lines) + "\n"
+    # What follows KEEP in the file (the profile behind a missed target, written
+    # by hand) survives a new run.
+    if os.path.exists(path):
+        with open(path) as f:
+            old = f.read()
+        if KEEP in old:
+            text += "\n" + old[old.index(KEEP):]
     with open(path, "w") as f:
-        f.write("\n".join(lines) + "\n")
+        f.write(text)
+
+
+KEEP = "<!-- kept by scripts/bench.py: -->"
 
 
 def targets(by, peers):
