@@ -94,10 +94,11 @@ pub struct Features {
     /// Content keys hashed with their rarity weight, sorted by hash: the cheap gate.
     weighted: Vec<(u64, f64)>,
     weight_total: f64,
-    /// The sentence, kept to find its claim windows when a pair first needs them.
+    /// The sentence: the model reads its names and quotation marks from it,
+    /// and `Scorer::features` finds its claim windows in it on first use.
     text: Box<str>,
     /// The claims inside the sentence, attribution left out (see `clause`):
-    /// prepared on first use, as most pairs never get past the cheap gate.
+    /// found with the features by `Scorer::prepared`, which has the tokens.
     windows: OnceLock<Vec<Window>>,
     /// Built from `text` and `tokens` on first use; a window keeps no text,
     /// so its model is built with it (see `prepare_words`).
