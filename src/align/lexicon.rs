@@ -274,12 +274,7 @@ pub struct Tokens {
 impl Tokens {
     /// The words in order, numbers as `#`.
     pub fn words(&self) -> impl Iterator<Item = &str> + Clone {
-        let mut start = 0;
-        self.ends.iter().map(move |&end| {
-            let word = &self.joined[start..end as usize];
-            start = end as usize + 1;
-            word
-        })
+        (0..self.ends.len()).map(|i| self.word(i))
     }
 
     /// The words joined by single spaces.
@@ -306,10 +301,14 @@ impl Tokens {
         (self.starts.len() == self.ends.len()).then_some(&self.starts[..])
     }
 
-    /// Opens a word: the offset in `joined` where it will start.
-    fn open(&mut self) -> usize {
+    /// Opens a word found at byte `at` of the text (when positions are
+    /// bytes): the offset in `joined` where it will start.
+    fn open(&mut self, at: Option<usize>) -> usize {
         if !self.ends.is_empty() {
             self.joined.push(' ');
+        }
+        if let Some(at) = at {
+            self.starts.push(at as u32);
         }
         self.joined.len()
     }
@@ -329,8 +328,8 @@ impl Tokens {
     }
 
     /// "5%" says what "5 percent" says.
-    fn push_percent(&mut self) {
-        let word = self.open();
+    fn push_percent(&mut self, at: Option<usize>) {
+        let word = self.open(at);
         self.joined.push_str("percent");
         self.close(word);
     }
@@ -412,18 +411,12 @@ fn scan<T: Chars + ?Sized>(text: &T, len: usize) -> Tokens {
     while let Some(c) = text.at(i) {
         if !c.is_alphanumeric() {
             if c == '%' {
-                if T::BYTES {
-                    tokens.starts.push(i as u32);
-                }
-                tokens.push_percent();
+                tokens.push_percent(T::BYTES.then_some(i));
             }
             i += 1;
             continue;
         }
-        let word = tokens.open();
-        if T::BYTES {
-            tokens.starts.push(i as u32);
-        }
+        let word = tokens.open(T::BYTES.then_some(i));
         let mut start = i;
         loop {
             while let Some(c) = text.at(i) {

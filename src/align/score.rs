@@ -94,14 +94,13 @@ pub struct Features {
     /// Content keys hashed with their rarity weight, sorted by hash: the cheap gate.
     weighted: Vec<(u64, f64)>,
     weight_total: f64,
-    /// The sentence: the model reads its names and quotation marks from it,
-    /// and `Scorer::features` finds its claim windows in it on first use.
+    /// The sentence (or window): the model reads its names and quotation
+    /// marks from it, and `Scorer::features` finds its claim windows in it.
     text: Box<str>,
     /// The claims inside the sentence, attribution left out (see `clause`):
     /// found with the features by `Scorer::prepared`, which has the tokens.
     windows: OnceLock<Vec<Window>>,
-    /// Built from `text` and `tokens` on first use; a window keeps no text,
-    /// so its model is built with it (see `prepare_words`).
+    /// Built from `text` and `tokens` on first use.
     model: OnceLock<Model>,
 }
 
@@ -135,9 +134,9 @@ struct Model {
 }
 
 impl Model {
-    /// The model's inputs for the sentence `text`, whose words `f` holds.
-    fn of(text: &str, f: &Features) -> Self {
-        let tokens = &f.tokens;
+    /// The model's inputs for the sentence of `f`.
+    fn of(f: &Features) -> Self {
+        let (text, tokens) = (&*f.text, &f.tokens);
         let sequence: Vec<u64> = tokens.words().map(hash_of).collect();
         let mut bigrams: Vec<u64> = sequence.windows(2).map(hash_of).collect();
         bigrams.sort_unstable();
@@ -264,7 +263,7 @@ impl Packed {
 impl Features {
     /// The rest of the model's inputs, built on first use.
     fn model(&self) -> &Model {
-        self.model.get_or_init(|| Model::of(&self.text, self))
+        self.model.get_or_init(|| Model::of(self))
     }
 
     /// The content keys hashed, each with its rarity weight, sorted by hash:
@@ -358,9 +357,8 @@ impl Scorer {
             .par_iter()
             .zip(words)
             .map(|(text, words)| Features {
-                text: (*text).into(),
                 windows: OnceLock::from(scorer.find_windows(text, Some(&words.tokens))),
-                ..scorer.features_of(words)
+                ..scorer.features_of(text, words)
             })
             .collect();
         (scorer, features)
@@ -377,9 +375,8 @@ impl Scorer {
     /// Prepares one sentence; cheap enough to do once per sentence, not per pair.
     pub fn features(&self, text: &str) -> Features {
         Features {
-            text: text.into(),
             windows: OnceLock::new(),
-            ..self.features_of(Words::of(text))
+            ..self.features_of(text, Words::of(text))
         }
     }
 
@@ -412,24 +409,14 @@ impl Scorer {
             .collect()
     }
 
-    /// A window's features: no text and no windows of its own.
+    /// A window's features: no windows of its own.
     fn prepare(&self, text: &str) -> Features {
-        self.prepare_words(text, Words::of(text))
+        self.features_of(text, Words::of(text))
     }
 
-    /// A window's features: its model is built at once, as a window is only
-    /// prepared for a pair that needs it.
-    fn prepare_words(&self, text: &str, words: Words) -> Features {
-        let f = self.features_of(words);
-        let model = Model::of(text, &f);
-        Features {
-            model: OnceLock::from(model),
-            ..f
-        }
-    }
-
-    /// Everything but the text, the windows and the model.
-    fn features_of(&self, words: Words) -> Features {
+    /// The features of `text`, whose words are `words`: no windows, the
+    /// model built on first use.
+    fn features_of(&self, text: &str, words: Words) -> Features {
         let Words {
             tokens,
             key_sequence,
@@ -460,7 +447,7 @@ impl Scorer {
             key_sequence,
             weighted,
             weight_total,
-            text: Box::default(),
+            text: text.into(),
             windows: OnceLock::from(Vec::new()),
             model: OnceLock::new(),
         }
@@ -838,33 +825,25 @@ fn char_trigrams(joined: &str) -> Vec<u64> {
 }
 
 /// The capitalised words of a sentence but its first (names), lower-cased
-/// and hashed, sorted and unique. ASCII text is read as bytes.
+/// and hashed, sorted and unique. An ASCII word is lower-cased as bytes.
 fn names(text: &str) -> Vec<u64> {
     let mut lower = String::new();
-    let mut names: Vec<u64> = if text.is_ascii() {
-        text.split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .skip(1)
-            .filter(|w| w.as_bytes()[0].is_ascii_uppercase())
-            .map(|w| {
-                lower.clear();
+    let mut names: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| {
+            lower.clear();
+            if w.is_ascii() {
                 lower.push_str(w);
                 lower.make_ascii_lowercase();
-                hash_of(lower.as_str())
-            })
-            .collect()
-    } else {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .skip(1)
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .map(|w| {
-                lower.clear();
+            } else {
                 lower.extend(w.chars().flat_map(char::to_lowercase));
-                hash_of(lower.as_str())
-            })
-            .collect()
-    };
+            }
+            hash_of(lower.as_str())
+        })
+        .collect();
     names.sort_unstable();
     names.dedup();
     names
