@@ -11,6 +11,8 @@ pub mod compare;
 pub mod config;
 pub mod eval;
 pub mod ingest;
+pub mod logistic;
+pub mod measure;
 pub mod merge;
 pub mod model;
 pub mod pairs;
@@ -19,6 +21,7 @@ pub mod quantity;
 pub mod report;
 pub mod segment;
 pub mod text;
+mod tokens;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
@@ -68,8 +71,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Quantities { file } => {
             let text = read_input(&file)?;
             let mut out = io::BufWriter::new(io::stdout().lock());
-            for span in segment::split(&text) {
-                for mut q in quantity::extract(&text[span.start..span.end]) {
+            let spans = segment::split(&text);
+            let sentences: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+            let mut quantities: Vec<_> = sentences.iter().map(|s| quantity::extract(s)).collect();
+            measure::read_article(&sentences, &mut quantities, None);
+            for (span, qs) in spans.iter().zip(quantities) {
+                for mut q in qs {
                     q.start += span.start;
                     q.end += span.start;
                     writeln!(out, "{}", serde_json::to_string(&q)?)?;
@@ -292,27 +299,28 @@ pub fn analyse_story(story: Story, config: &Config) -> StoryReport {
         .enumerate()
         .flat_map(|(i, article)| segment::sentences(i, article))
         .collect();
-    let quantities: Vec<_> = sentences
+    let mut quantities: Vec<_> = sentences
         .iter()
         .map(|s| quantity::extract(&s.text))
         .collect();
+    measure::read_story(&story.articles, &sentences, &mut quantities);
     let outlets: Vec<&str> = sentences
         .iter()
         .map(|s| story.articles[s.article].outlet.as_str())
         .collect();
-    let claims = align::group(&sentences, &quantities, &outlets, &config.align);
+    let grouping = align::group_with(&sentences, &quantities, &outlets, &config.align);
     let disagreements = compare::compare(
         &story.articles,
         &sentences,
         &quantities,
-        &claims,
+        &grouping,
         &config.compare,
     );
     StoryReport {
         story,
         sentences,
         quantities,
-        claims,
+        claims: grouping.claims,
         disagreements,
     }
 }

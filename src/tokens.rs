@@ -1,4 +1,4 @@
-//! The tokenizer under every other quantity step: words, digit runs and single
+//! The tokenizer under the quantity and measure readers: words, digit runs and single
 //! symbols with byte offsets, plus an ASCII-lowercased copy of the text whose
 //! offsets equal the original's, so matching is case-blind but spans stay exact.
 //! Hand-written (not regex) because the number reader needs token-level lookahead
@@ -6,7 +6,7 @@
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Tok {
+pub(crate) enum Tok {
     Word,
     Num,
     Punct,
@@ -14,7 +14,7 @@ pub(super) enum Tok {
 
 /// One token: byte span, whether whitespace precedes it, and for digits the value.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Token {
+pub(crate) struct Token {
     pub kind: Tok,
     pub start: usize,
     pub end: usize,
@@ -26,7 +26,7 @@ pub(super) struct Token {
 }
 
 /// A sentence split into tokens, with its lowercased twin.
-pub(super) struct Tokens<'a> {
+pub(crate) struct Tokens<'a> {
     pub text: &'a str,
     pub lower: String,
     pub toks: Vec<Token>,

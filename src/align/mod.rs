@@ -15,7 +15,7 @@ mod cluster;
 mod lcs;
 mod lexicon;
 mod score;
-mod thesaurus;
+pub mod thesaurus;
 
 use std::sync::OnceLock;
 
@@ -26,7 +26,7 @@ use crate::text::stable_id;
 pub use cluster::{StoryCluster, cluster_articles, split_story};
 pub use score::{
     ClaimMatch, DEFAULT_THRESHOLD, FEATURE_NAMES, FEATURES, Features, Ranges, Scorer, WEIGHTS,
-    combine,
+    combine, shared_weight_of,
 };
 
 /// What a shared figure adds to a pair's score when `compare` groups claims
@@ -96,6 +96,40 @@ pub fn group(
     outlet_of: &[&str],
     config: &AlignConfig,
 ) -> Vec<Claim> {
+    group_with(sentences, quantities, outlet_of, config).claims
+}
+
+/// The claims of a story, with what scored them: the scorer (word rarity
+/// learned from the story) and each sentence's prepared features, which
+/// `compare` reads again to score the sentences of two figures.
+pub struct Grouping {
+    pub claims: Vec<Claim>,
+    pub scorer: Scorer,
+    pub features: Vec<Features>,
+}
+
+impl Grouping {
+    /// The lexical claim score of two sentences of the story (whole or by
+    /// their best claim windows), without the shared-figure bonus.
+    pub fn sentence_score(&self, i: usize, j: usize) -> f64 {
+        let (a, b) = (&self.features[i], &self.features[j]);
+        self.scorer.claim_score(a, b)
+    }
+
+    /// The content keys of a text with the story's rarity weights, sorted by
+    /// hash, and their total weight.
+    pub fn weighted_keys_of(&self, text: &str) -> (Vec<(u64, f64)>, f64) {
+        self.scorer.weighted_keys_of(text)
+    }
+}
+
+/// `group`, keeping the scorer and the sentences' features (see `Grouping`).
+pub fn group_with(
+    sentences: &[Sentence],
+    quantities: &[Vec<Quantity>],
+    outlet_of: &[&str],
+    config: &AlignConfig,
+) -> Grouping {
     let texts: Vec<&str> = sentences.iter().map(|s| s.text.as_str()).collect();
     let (scorer, features) = Scorer::prepared(&texts);
     let n = sentences.len();
@@ -200,7 +234,11 @@ pub fn group(
         .map(|m| claim_of(m, sentences, outlet_of))
         .collect();
     claims.sort_by_key(|c| c.members[0]);
-    claims
+    Grouping {
+        claims,
+        scorer,
+        features,
+    }
 }
 
 /// The claims being built: each sentence's first claim and, when it states

@@ -23,7 +23,7 @@ fn story(articles: &[&[&str]]) -> (Vec<Sentence>, Vec<String>) {
 fn quantities(sentences: &[Sentence]) -> Vec<Vec<crate::quantity::Quantity>> {
     sentences
         .iter()
-        .map(|s| crate::quantity::extract(&s.text))
+        .map(|s| crate::measure::read_text(&s.text))
         .collect()
 }
 
@@ -166,7 +166,7 @@ fn a_figure_alone_is_no_shared_claim() {
 #[test]
 fn a_bound_agrees_with_a_vague_amount_of_the_same_measure() {
     let figure = |text: &str| {
-        let q = crate::quantity::extract(text);
+        let q = crate::measure::read_text(text);
         q.into_iter().find(|q| q.kind.is_figure()).unwrap()
     };
     let vague = figure("Hundreds of people were killed in the city in the past week.");

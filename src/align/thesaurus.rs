@@ -79,6 +79,34 @@ pub fn with_synsets<R>(word: &str, f: impl FnOnce(&[u32]) -> R) -> R {
     })
 }
 
+/// Whether WordNet knows `word` as written (no suffix rules): the check by
+/// which a verb's base form is chosen ("forced" -> force, "packed" -> pack).
+pub fn knows(word: &str) -> bool {
+    SYNSETS.contains_key(word)
+}
+
+/// Whether two words share a WordNet synset, through their inflections.
+pub fn synonyms(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let x = with_synsets(a, <[u32]>::to_vec);
+    with_synsets(b, |y| sorted_share(&x, y))
+}
+
+/// Whether two sorted lists share an element.
+fn sorted_share(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
 /// Every synset of `word` and of its base forms, some more than once: what
 /// `with_synsets` remembers.
 fn look_up(word: &str, mut found: impl FnMut(u32)) {

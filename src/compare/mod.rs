@@ -1,26 +1,29 @@
-//! Figure comparison: finds figures from different outlets that measure the same
-//! thing and do not agree, labels each pair and explains it in one sentence.
+//! Figure comparison: finds figures from different outlets that measure the
+//! same thing and do not agree, labels each pair and explains it in one sentence.
 //!
-//! Figures are compared by measure (kind, unit, counted thing, event, scope), not
-//! only inside claim groups, because the same fact is often told in sentences
-//! that share few words. A figure that the other outlet also states is never a
-//! disagreement, so two measures in one sentence (a 72-hour offer and a ten-day
-//! demand) reported alike by both outlets never flag. Rules: README "Comparison rules".
+//! Figures meet by a scored model (see `pair`), not by equal keys: every pair
+//! of figures of two outlets with the same dimension is a candidate, and the
+//! model gives the probability that the two state one measure. The rules on
+//! top (README "Comparison rules") decide which likely pairs are flagged: a
+//! figure the other outlet also states is never a disagreement, so two
+//! measures reported alike by both outlets (a 72-hour offer and a ten-day
+//! demand) never flag.
 
-mod attribution;
-mod context;
-mod measure;
-mod noun;
+mod figure;
+pub mod pair;
 mod verdict;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use crate::model::{Article, Claim, Disagreement, Sentence};
-use crate::quantity::Quantity;
+use rustc_hash::FxHashMap;
+
+use crate::align::Grouping;
+use crate::model::{Article, Disagreement, Sentence, Severity, Verdict};
+use crate::quantity::{Kind, Quantity, Role, Stance};
 use crate::text::stable_id;
 
-pub use attribution::source_of;
-use measure::{Figure, Measure, figures};
+pub use figure::Figure;
+pub use pair::{FEATURE_NAMES, FEATURES, FITTED, Logistic, Model, PairContext};
 use verdict::{Side, agree, gap, ratio, severity};
 
 /// Thresholds for comparison.
@@ -42,95 +45,235 @@ impl Default for CompareConfig {
     }
 }
 
+/// A candidate pair: two figures (indices into `Candidates::figures`) of two
+/// outlets with the same dimension, and the model's features of the pair.
+pub struct Pair {
+    pub a: usize,
+    pub b: usize,
+    /// Whether the two values agree (hedges and rounding read as intervals).
+    pub agrees: bool,
+    pub x: [f64; FEATURES],
+}
+
+/// The figures of a story and every pair of them the model scores.
+pub struct Candidates<'a> {
+    pub figures: Vec<Figure<'a>>,
+    pub pairs: Vec<Pair>,
+}
+
 /// Finds the disagreements (and updates) of one story, sorted by severity then position.
 pub fn compare(
     articles: &[Article],
     sentences: &[Sentence],
     quantities: &[Vec<Quantity>],
-    _claims: &[Claim],
+    grouping: &Grouping,
     config: &CompareConfig,
 ) -> Vec<Disagreement> {
-    let all = figures(sentences, quantities);
-    // Each article's figures by what they measure: only figures of one measure
-    // meet, so the work grows with the figures that could conflict.
-    let mut by_article: Vec<BTreeMap<&Measure, Vec<&Figure<'_>>>> =
-        vec![BTreeMap::new(); articles.len()];
-    for f in &all {
-        by_article[f.article].entry(&f.measure).or_default().push(f);
-    }
-    let mut found: Vec<Disagreement> = Vec::new();
-    let mut seen: BTreeSet<(usize, usize, u64, u64, &Measure)> = BTreeSet::new();
-    for x in 0..articles.len() {
-        for y in x + 1..articles.len() {
-            // Counts over a window ("in the last 24 hours") in articles of two dates
-            // cover different windows: they are not the same measure.
-            let dated_apart =
-                matches!((articles[x].date, articles[y].date), (Some(dx), Some(dy)) if dx != dy);
-            for (a, b) in conflicting_pairs(&by_article[x], &by_article[y], config) {
-                if dated_apart && a.measure.windowed() {
-                    continue;
-                }
-                // One row per pair of values: a figure repeated in an article adds nothing.
-                let key = (x, y, a.value.to_bits(), b.value.to_bits(), &a.measure);
-                if seen.insert(key) {
-                    found.push(disagreement(articles, sentences, a, b, config));
-                }
-            }
-        }
-    }
-    found.sort_by_key(|d| {
-        (
-            d.verdict == crate::model::Verdict::Update,
-            d.severity,
-            d.a,
-            d.b,
-        )
-    });
-    found
+    let model = &*FITTED;
+    let found = candidates(articles, sentences, quantities, grouping, config);
+    let p: Vec<f64> = found
+        .pairs
+        .iter()
+        .map(|c| model.probability(&c.x, c.agrees))
+        .collect();
+    decide(articles, sentences, &found, &p, model, config)
 }
 
-/// Pairs of figures, one from article `x` and one from `y` (each given by
-/// measure), that measure the same thing where neither is matched by any figure
-/// of the other article. Sorted by position.
-fn conflicting_pairs<'f>(
-    x: &BTreeMap<&Measure, Vec<&'f Figure<'f>>>,
-    y: &BTreeMap<&Measure, Vec<&'f Figure<'f>>>,
+/// Every candidate pair of the story's figures, with its features.
+pub fn candidates<'a>(
+    articles: &[Article],
+    sentences: &'a [Sentence],
+    quantities: &'a [Vec<Quantity>],
+    grouping: &Grouping,
     config: &CompareConfig,
-) -> Vec<(&'f Figure<'f>, &'f Figure<'f>)> {
-    let matched = |f: &Figure<'_>, other: &[&Figure<'_>]| {
-        other
-            .iter()
-            .any(|g| f.same_place(g) && agree(f.point(), g.point(), config.max_ratio))
-    };
-    let closest = |f: &Figure<'_>, pool: &[&'f Figure<'f>]| -> Option<&'f Figure<'f>> {
-        pool.iter()
-            .copied()
-            .filter(|g| f.same_place(g) && ratio(f.value, g.value) < config.max_ratio)
-            .min_by(|g, h| {
-                gap(f.value, g.value)
-                    .total_cmp(&gap(f.value, h.value))
-                    .then(g.at.cmp(&h.at))
-            })
-    };
-    let mut pairs = BTreeMap::new();
-    for (measure, xs) in x {
-        let Some(ys) = y.get(measure) else {
-            continue;
-        };
-        let open_x: Vec<&Figure<'_>> = xs.iter().copied().filter(|f| !matched(f, ys)).collect();
-        let open_y: Vec<&Figure<'_>> = ys.iter().copied().filter(|f| !matched(f, xs)).collect();
-        for &a in &open_x {
-            if let Some(b) = closest(a, &open_y) {
-                pairs.insert((a.at, b.at), (a, b));
-            }
+) -> Candidates<'a> {
+    let figures = figure::figures(sentences, quantities, grouping);
+    // Each sentence's claims (a sentence sits in one or two).
+    let mut claims_of: Vec<Vec<usize>> = vec![Vec::new(); sentences.len()];
+    for (c, claim) in grouping.claims.iter().enumerate() {
+        for &m in &claim.members {
+            claims_of[m].push(c);
         }
-        for &b in &open_y {
-            if let Some(a) = closest(b, &open_x) {
-                pairs.insert((a.at, b.at), (a, b));
+    }
+    // How many story figures of each dimension each article states.
+    let mut per_article: BTreeMap<(usize, Kind, &str), usize> = BTreeMap::new();
+    for f in &figures {
+        if f.reading.role == Role::Story {
+            let (kind, unit) = f.dimension();
+            *per_article.entry((f.article, kind, unit)).or_default() += 1;
+        }
+    }
+    let only = |f: &Figure<'_>| {
+        let (kind, unit) = f.dimension();
+        per_article.get(&(f.article, kind, unit)) == Some(&1)
+    };
+    // Figures by dimension: only these meet.
+    let mut by_dimension: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
+    for (i, f) in figures.iter().enumerate() {
+        by_dimension.entry(f.dimension()).or_default().push(i);
+    }
+    let mut scores: FxHashMap<(usize, usize), f64> = FxHashMap::default();
+    let mut pairs = Vec::new();
+    for members in by_dimension.values() {
+        for (n, &i) in members.iter().enumerate() {
+            for &j in &members[n + 1..] {
+                let (a, b) = (&figures[i], &figures[j]);
+                if articles[a.article].outlet == articles[b.article].outlet
+                    || (a.reading.role == Role::Age) != (b.reading.role == Role::Age)
+                {
+                    continue;
+                }
+                let zero = a.value == 0.0 || b.value == 0.0;
+                if !zero && ratio(a.value, b.value) >= config.max_ratio {
+                    continue;
+                }
+                let (sa, sb) = (a.at.sentence, b.at.sentence);
+                let sentence_score = *scores
+                    .entry((sa.min(sb), sa.max(sb)))
+                    .or_insert_with(|| grouping.sentence_score(sa, sb));
+                let cx = PairContext {
+                    same_claim: claims_of[sa].iter().any(|c| claims_of[sb].contains(c)),
+                    sentence_score,
+                    only_pair: only(a) && only(b),
+                };
+                pairs.push(Pair {
+                    a: i,
+                    b: j,
+                    agrees: agree(
+                        (a.value, a.allowance),
+                        (b.value, b.allowance),
+                        config.max_ratio,
+                    ),
+                    x: pair::features(a, b, &cx),
+                });
             }
         }
     }
-    pairs.into_values().collect()
+    Candidates { figures, pairs }
+}
+
+/// The flagged pairs of a story, given each candidate's probability `p`
+/// (parallel to `found.pairs`), sorted by verdict, severity, then position.
+///
+/// A pair is flagged when its values do not agree (hedges and rounding read
+/// as intervals), its probability reaches `model.flag`, both outlets assert
+/// their figure, both figures are of the story (or both of a past event),
+/// and neither figure is matched in the other outlet by a figure that agrees
+/// with it at probability `model.matched` or more. Each figure is flagged at
+/// most once per other outlet, against its likeliest partner.
+pub fn decide(
+    articles: &[Article],
+    sentences: &[Sentence],
+    found: &Candidates<'_>,
+    p: &[f64],
+    model: &Model,
+    config: &CompareConfig,
+) -> Vec<Disagreement> {
+    let figures = &found.figures;
+    // Pairs by the two articles they join, in order.
+    let mut by_articles: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for (k, c) in found.pairs.iter().enumerate() {
+        let (x, y) = (figures[c.a].article, figures[c.b].article);
+        by_articles.entry((x.min(y), x.max(y))).or_default().push(k);
+    }
+    let mut out: Vec<Disagreement> = Vec::new();
+    for ((x, y), ks) in by_articles {
+        let agrees = |k: usize| found.pairs[k].agrees;
+        // Figures the other article states too.
+        let mut matched = vec![false; figures.len()];
+        for &k in &ks {
+            if p[k] >= model.matched && agrees(k) {
+                let c = &found.pairs[k];
+                matched[c.a] = true;
+                matched[c.b] = true;
+            }
+        }
+        let flagged: Vec<usize> = ks
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let c = &found.pairs[k];
+                let (a, b) = (&figures[c.a], &figures[c.b]);
+                p[k] >= model.flag
+                    && !matched[c.a]
+                    && !matched[c.b]
+                    && a.q.stance == Stance::Asserted
+                    && b.q.stance == Stance::Asserted
+                    && a.reading.role == b.reading.role
+                    && !agrees(k)
+            })
+            .collect();
+        // Each figure's likeliest flagged partner.
+        let mut best: FxHashMap<usize, usize> = FxHashMap::default();
+        for &k in &flagged {
+            let c = &found.pairs[k];
+            for f in [c.a, c.b] {
+                let better = best.get(&f).is_none_or(|&other| p[k] > p[other]);
+                if better {
+                    best.insert(f, k);
+                }
+            }
+        }
+        let mut seen: Vec<(u64, u64)> = Vec::new();
+        for &k in &flagged {
+            let c = &found.pairs[k];
+            if best.get(&c.a) != Some(&k) && best.get(&c.b) != Some(&k) {
+                continue;
+            }
+            // Figure `a` from the earlier article.
+            let (a, b) = if figures[c.a].article == x {
+                (&figures[c.a], &figures[c.b])
+            } else {
+                (&figures[c.b], &figures[c.a])
+            };
+            debug_assert_eq!((a.article, b.article), (x, y));
+            // One row per pair of values: a figure repeated in an article adds nothing.
+            let key = (a.value.to_bits(), b.value.to_bits());
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            out.push(disagreement(articles, sentences, a, b, config));
+        }
+    }
+    out.sort_by_key(|d| (d.verdict == Verdict::Update, d.severity, d.a, d.b));
+    out
+}
+
+/// What two figures measure, in words: "people deaths", "war duration".
+fn describe(f: &Figure<'_>) -> String {
+    let r = f.reading;
+    let mut words: Vec<&str> = Vec::new();
+    let thing = if f.kind == Kind::Count && r.counted.is_none() {
+        Some(r.unit.as_str()).filter(|u| !u.is_empty())
+    } else {
+        r.counted.as_deref()
+    };
+    for w in [thing, r.event.as_deref(), r.scope.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    match f.kind {
+        Kind::Count => {}
+        Kind::Duration => words.push("duration"),
+        Kind::Percent => words.push("share"),
+        _ => words.push(&f.q.unit),
+    }
+    words.join(" ").replace('_', " ")
+}
+
+/// Whether a figure counts over a window ("in the last week", "per day"):
+/// two dates do not make such counts a running total.
+fn windowed(f: &Figure<'_>) -> bool {
+    f.reading.scope.as_deref().is_some_and(|s| {
+        ["last ", "this ", "next ", "per "]
+            .iter()
+            .any(|w| s.starts_with(w))
+    })
 }
 
 fn disagreement(
@@ -143,20 +286,27 @@ fn disagreement(
     let relative_difference = gap(a.value, b.value);
     let severity = severity(relative_difference, config.major);
     let (art_a, art_b) = (&articles[a.article], &articles[b.article]);
-    let measure = a.measure.describe();
-    let side_a = Side {
-        value: a.value,
-        date: art_a.date,
-        source: a.source.as_deref(),
-    };
-    let side_b = Side {
-        value: b.value,
-        date: art_b.date,
-        source: b.source.as_deref(),
-    };
-    let (verdict, rule) =
-        verdict::verdict(&side_a, &side_b, &a.measure.event, a.measure.windowed());
-    let said = |f: &Figure<'_>| match &f.source {
+    let measure = describe(a);
+    fn side<'f>(f: &'f Figure<'_>, art: &Article) -> Side<'f> {
+        Side {
+            value: f.value,
+            date: art.date,
+            source: f.q.source.as_deref(),
+        }
+    }
+    let event = a
+        .reading
+        .event
+        .as_deref()
+        .or(b.reading.event.as_deref())
+        .unwrap_or_default();
+    let (verdict, rule) = verdict::verdict(
+        &side(a, art_a),
+        &side(b, art_b),
+        event,
+        windowed(a) || windowed(b),
+    );
+    let said = |f: &Figure<'_>| match &f.q.source {
         Some(s) => format!(" (attributed to {s})"),
         None => String::new(),
     };
@@ -172,7 +322,7 @@ fn disagreement(
         rule,
         relative_difference * 100.0,
         severity.as_str(),
-        if severity == crate::model::Severity::Major {
+        if severity == Severity::Major {
             "at least"
         } else {
             "under"
@@ -198,8 +348,8 @@ fn disagreement(
         a: a.at,
         b: b.at,
         relative_difference,
-        source_a: a.source.clone(),
-        source_b: b.source.clone(),
+        source_a: a.q.source.clone(),
+        source_b: b.q.source.clone(),
         explanation,
     }
 }

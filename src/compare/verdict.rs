@@ -2,10 +2,10 @@
 //! gap is and what label it gets. Kept apart from the pairing so the rules can be
 //! read (and tested) in one place; README "Comparison rules" states them in prose.
 
-use super::attribution::same_source;
-use super::context::{CUMULATIVE, STATE};
+use crate::measure::same_source;
+use crate::measure::tables::{Course, course_of};
 use crate::model::{Date, Severity, Verdict};
-use crate::quantity::{Hedge, Quantity};
+use crate::quantity::{Hedge, Kind, Quantity};
 
 /// Stated figures closer than this are the same value written another way
 /// (48-hour and 2 days, 640 acres and a square mile, rounding in unit conversions).
@@ -13,9 +13,39 @@ pub const SAME: f64 = 0.01;
 /// An approximate figure ("about", "some", "nearly") allows this gap around it.
 pub const APPROXIMATE: f64 = 0.05;
 
+/// A round figure ("$9 billion", "500,000") allows half a unit of its last
+/// significant digit, at most this share of it: "$9 billion" and "$9.1
+/// billion" for one deal agree, 430,000 and 500,000 do not.
+pub const ROUNDING: f64 = 0.02;
+/// A span stated in months or years allows this against one in days or
+/// weeks: months have 28 to 31 days ("six-month" and "180-day" agree).
+pub const CALENDAR: f64 = 0.025;
+
+/// The gap a figure's rounding allows: half a unit of its last significant
+/// digit for a whole number of 100 or more (at most `ROUNDING`), the
+/// calendar's slack for spans in months or years, else none.
+fn slack(q: &Quantity) -> f64 {
+    let n = q.number.abs();
+    let mut slack = 0.0;
+    if n >= 100.0 && n.fract() == 0.0 && n < 1e15 {
+        let mut unit = 1.0;
+        while (n / (unit * 10.0)).fract() == 0.0 && unit * 10.0 <= n {
+            unit *= 10.0;
+        }
+        slack = (0.5 * unit / n).min(ROUNDING);
+    }
+    if q.kind == Kind::Duration {
+        let text = q.text.to_lowercase();
+        if text.contains("month") || text.contains("year") {
+            slack = slack.max(CALENDAR);
+        }
+    }
+    slack
+}
+
 /// How a figure's hedge is read when comparing.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Stance {
+pub enum Allowance {
     /// A figure meant as the value (exact, "about", "as many as"), with the gap it allows.
     Estimate(f64),
     /// A bound or a vague range ("more than 40", "fewer than 10", "hundreds"): the
@@ -23,7 +53,7 @@ pub enum Stance {
     Bound(Option<f64>, Option<f64>),
 }
 
-impl Stance {
+impl Allowance {
     /// Reads a quantity. "as many as" and "up to" state a figure (the high estimate)
     /// and compare by it, with an estimate's allowance: "up to 48,000" is not
     /// contradicted by 47,500, "as many as 1,500" is by "about 1,200".
@@ -46,27 +76,31 @@ impl Stance {
             .any(|p| text.starts_with(p));
         let scaled = |v: Option<f64>| v.map(|v| v * scale);
         match q.hedge {
-            _ if near => Stance::Estimate(APPROXIMATE),
-            Hedge::UpperBound if strict_upper => Stance::Bound(None, Some(q.value * scale)),
+            _ if near => Allowance::Estimate(APPROXIMATE),
+            Hedge::UpperBound if strict_upper => Allowance::Bound(None, Some(q.value * scale)),
             Hedge::LowerBound | Hedge::Vague | Hedge::Range => {
-                Stance::Bound(scaled(q.low), scaled(q.high))
+                Allowance::Bound(scaled(q.low), scaled(q.high))
             }
-            Hedge::Approximate | Hedge::UpperBound => Stance::Estimate(APPROXIMATE),
-            Hedge::Exact => Stance::Estimate(SAME),
+            Hedge::Approximate | Hedge::UpperBound => {
+                Allowance::Estimate(APPROXIMATE.max(slack(q)))
+            }
+            Hedge::Exact => Allowance::Estimate(SAME.max(slack(q))),
         }
     }
 
     fn interval(self, value: f64) -> (f64, f64) {
         match self {
-            Stance::Estimate(tol) => (value * (1.0 - tol), value * (1.0 + tol)),
-            Stance::Bound(lo, hi) => (lo.unwrap_or(f64::NEG_INFINITY), hi.unwrap_or(f64::INFINITY)),
+            Allowance::Estimate(tol) => (value * (1.0 - tol), value * (1.0 + tol)),
+            Allowance::Bound(lo, hi) => {
+                (lo.unwrap_or(f64::NEG_INFINITY), hi.unwrap_or(f64::INFINITY))
+            }
         }
     }
 }
 
 /// Whether two figures for one measure can both be right. Figures further apart
 /// than `max_ratio` never agree: "more than 40" says nothing about 12,000.
-pub fn agree(a: (f64, Stance), b: (f64, Stance), max_ratio: f64) -> bool {
+pub fn agree(a: (f64, Allowance), b: (f64, Allowance), max_ratio: f64) -> bool {
     let d = gap(a.0, b.0);
     if d <= SAME {
         return true;
@@ -75,7 +109,7 @@ pub fn agree(a: (f64, Stance), b: (f64, Stance), max_ratio: f64) -> bool {
         return false;
     }
     match (a.1, b.1) {
-        (Stance::Estimate(ta), Stance::Estimate(tb)) => d <= ta.max(tb),
+        (Allowance::Estimate(ta), Allowance::Estimate(tb)) => d <= ta.max(tb),
         _ => {
             let (alo, ahi) = a.1.interval(a.0);
             let (blo, bhi) = b.1.interval(b.0);
@@ -122,10 +156,12 @@ pub struct Side<'a> {
 }
 
 /// The label of a pair that does not agree, and the rule behind it in words.
-/// `cumulative` is false for counts over a window ("in the last week"), which
-/// two dates do not make comparable.
+/// `event` is the figures' event (its course, from `data/measure/event-classes.tsv`,
+/// says whether it is a running total); counts over a window ("in the last
+/// week") are no running totals.
 pub fn verdict(a: &Side<'_>, b: &Side<'_>, event: &str, windowed: bool) -> (Verdict, String) {
-    let cumulative = CUMULATIVE.contains(&event) && !windowed;
+    let course = course_of(event);
+    let cumulative = course == Course::Cumulative && !windowed;
     if let (Some(da), Some(db)) = (a.date, b.date)
         && da != db
         && cumulative
@@ -149,7 +185,7 @@ pub fn verdict(a: &Side<'_>, b: &Side<'_>, event: &str, windowed: bool) -> (Verd
     }
     if let (Some(da), Some(db)) = (a.date, b.date)
         && da != db
-        && STATE.contains(&event)
+        && course == Course::State
     {
         return (
             Verdict::Update,
@@ -179,7 +215,7 @@ pub fn verdict(a: &Side<'_>, b: &Side<'_>, event: &str, windowed: bool) -> (Verd
 mod tests {
     use super::*;
 
-    const EXACT: Stance = Stance::Estimate(SAME);
+    const EXACT: Allowance = Allowance::Estimate(SAME);
 
     #[test]
     fn same_value_in_other_units_agrees() {
@@ -188,20 +224,20 @@ mod tests {
 
     #[test]
     fn high_estimate_is_compared_by_its_figure() {
-        let about = Stance::Estimate(APPROXIMATE);
+        let about = Allowance::Estimate(APPROXIMATE);
         assert!(!agree((1_200.0, about), (1_400.0, EXACT), 4.0));
     }
 
     #[test]
     fn compatible_bounds_agree() {
-        let hundreds = Stance::Bound(Some(200.0), Some(999.0));
-        let more_than = Stance::Bound(Some(250.0), None);
+        let hundreds = Allowance::Bound(Some(200.0), Some(999.0));
+        let more_than = Allowance::Bound(Some(250.0), None);
         assert!(agree((200.0, hundreds), (250.0, more_than), 4.0));
     }
 
     #[test]
     fn bound_far_below_a_figure_is_not_agreement() {
-        let more_than = Stance::Bound(Some(250.0), None);
+        let more_than = Allowance::Bound(Some(250.0), None);
         assert!(!agree((40.0, more_than), (12_000.0, EXACT), 4.0));
     }
 

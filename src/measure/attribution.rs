@@ -63,7 +63,8 @@ const NOT_NAMES: &[&str] = &[
 
 /// The source nearest to the byte range `[start, end)` of `sentence`, if it names one.
 /// Pronouns ("he said") are not sources: they name no one the reader can check.
-pub fn source_of(sentence: &str, start: usize, end: usize) -> Option<String> {
+#[cfg(test)]
+fn source_of(sentence: &str, start: usize, end: usize) -> Option<String> {
     Sources::of(sentence).nearest(start, end).map(str::to_owned)
 }
 

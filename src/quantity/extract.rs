@@ -1,16 +1,16 @@
 //! The extractor: walks the tokens once, reads each number phrase with its unit or
 //! currency, joins ranges ("between 20 and 30", "8- to 16-meter"), reads the hedge
-//! around it, sorts out numbers that are not figures, then attaches what is
-//! counted, the event and the scope.
+//! around it and sorts out numbers that are not figures. What each figure
+//! measures is read afterwards, by `measure::read`.
 
 use super::hedges::{self, Shape};
 use super::measure::{Measured, measure, ratio};
 use super::nonfigure::{self, Verdict};
 use super::numbers::{self, Num};
 use super::ranges::{merge_bounds, read_range};
-use super::tokens::{Tok, Tokens};
 use super::units;
-use super::{Hedge, Kind, Quantity, context};
+use super::{Hedge, Kind, Quantity, Role, Stance};
+use crate::tokens::{Tok, Tokens};
 
 /// A figure being assembled.
 pub(super) struct Figure {
@@ -142,6 +142,7 @@ fn read_at(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Figure> {
             return Some(fig);
         }
         Verdict::Figure => {}
+        Verdict::Magnitude => fig.kind = Kind::Magnitude,
     }
     if let Some((share, next)) = ratio(s, &a) {
         fig.number = share;
@@ -266,82 +267,27 @@ fn tidy(v: f64) -> f64 {
     if r.is_finite() { r } else { v }
 }
 
-/// Scope narrows amounts ("per day", "so far"); a duration or a length has none.
-fn scoped(kind: Kind) -> bool {
-    matches!(
-        kind,
-        Kind::Count | Kind::Percent | Kind::Money | Kind::Volume | Kind::Mass | Kind::Area
-    )
-}
-
 fn finish(s: &Tokens, figures: Vec<Figure>) -> Vec<Quantity> {
-    // Most sentences state no figure: their events and scopes go unread.
-    if figures.is_empty() {
-        return Vec::new();
-    }
-    let events = context::events(s);
-    let spans: Vec<(usize, usize)> = figures.iter().map(|f| (f.first, f.next)).collect();
-    // Only figures that can carry a scope compete for one.
-    let bytes: Vec<(usize, usize)> = figures
-        .iter()
-        .filter(|f| scoped(f.kind))
-        .map(|f| (f.start, f.end))
-        .collect();
-    let scopes = if bytes.is_empty() {
-        Vec::new()
-    } else {
-        context::scopes(s.text)
-    };
     figures
         .into_iter()
         .map(|f| {
-            let (factor, offset, unit_name) = match (f.m.currency, f.m.unit) {
+            let (factor, offset, unit) = match (f.m.currency, f.m.unit) {
+                _ if f.kind == Kind::Magnitude => (1.0, 0.0, "magnitude".to_owned()),
                 (Some(code), _) => (1.0, 0.0, code.to_owned()),
                 (None, Some(u)) => (u.factor, u.offset, u.unit.to_owned()),
                 (None, None) => (1.0, 0.0, String::new()),
             };
-            let norm = |v: f64| v * factor + offset;
-            let figure = f.kind.is_figure();
-            let of_ok = f.kind == Kind::Count;
-            let mut counted = if figure {
-                context::counted(s, f.next, of_ok)
-            } else {
-                None
-            };
-            let event = (figure && matches!(f.kind, Kind::Count | Kind::Percent))
-                .then(|| context::nearest_event(&events, f.first, f.next, &spans))
-                .flatten();
-            if counted.is_none()
-                && f.kind == Kind::Count
-                && unit_name.is_empty()
-                && event.is_some_and(context::human_event)
-            {
-                counted = Some("people".to_owned());
-            }
-            let unit = if f.kind == Kind::Count && unit_name.is_empty() {
-                match counted.as_deref() {
-                    Some(n) if context::PERSON_NOUNS.contains(&n) => "people".to_owned(),
-                    Some(n) => n.to_owned(),
-                    None => String::new(),
-                }
-            } else {
-                unit_name
-            };
-            let scope = (figure && scoped(f.kind))
-                .then(|| context::nearest_scope(&scopes, f.start, f.end, &bytes))
-                .flatten();
             let norm = |v: f64| {
                 if f.m.currency.is_some() {
                     v * f.m.money_factor
                 } else {
-                    norm(v)
+                    v * factor + offset
                 }
             };
-            let value = tidy(norm(f.number));
             let conv = |v: Option<f64>| v.map(|x| tidy(norm(x)));
             Quantity {
                 text: s.text[f.start..f.end].to_owned(),
-                value,
+                value: tidy(norm(f.number)),
                 low: conv(f.low),
                 high: conv(f.high),
                 hedge: f.hedge,
@@ -349,9 +295,14 @@ fn finish(s: &Tokens, figures: Vec<Figure>) -> Vec<Quantity> {
                 number: f.number,
                 unit,
                 kind: f.kind,
-                counted,
-                event: event.map(str::to_owned),
-                scope,
+                counted: None,
+                event: None,
+                scope: None,
+                place: None,
+                holder: None,
+                source: None,
+                stance: Stance::Asserted,
+                role: Role::Story,
                 start: f.start,
                 end: f.end,
             }

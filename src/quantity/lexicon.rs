@@ -3,7 +3,7 @@
 //! digit groups ("1,234", "40 000") and slash fractions ("2 1/2"). The phrase
 //! reader in numbers.rs combines them.
 
-use super::tokens::{Tok, Tokens};
+use crate::tokens::{Tok, Tokens};
 
 pub(super) fn small_word(w: &str) -> Option<f64> {
     Some(match w {

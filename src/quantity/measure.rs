@@ -5,8 +5,8 @@
 
 use super::Kind;
 use super::numbers::{self, Num};
-use super::tokens::{Tok, Tokens};
 use super::units::{self, Unit};
+use crate::tokens::{Tok, Tokens};
 
 /// A number with what is written right around it, in the unit as written.
 #[derive(Clone, Copy)]

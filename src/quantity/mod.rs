@@ -5,7 +5,6 @@
 //! the event. The comparison stage needs all of them to know when two figures
 //! measure the same thing.
 
-mod context;
 mod extract;
 mod hedges;
 mod lexicon;
@@ -15,7 +14,6 @@ mod numbers;
 mod ranges;
 #[cfg(test)]
 mod tests;
-mod tokens;
 mod units;
 
 use serde::{Deserialize, Serialize};
@@ -63,6 +61,8 @@ pub enum Kind {
     Mass,
     Speed,
     Temperature,
+    /// An earthquake's magnitude ("magnitude 6.1").
+    Magnitude,
     Year,
     Date,
     Time,
@@ -77,6 +77,67 @@ impl Kind {
             self,
             Kind::Year | Kind::Date | Kind::Time | Kind::Ordinal | Kind::Other
         )
+    }
+}
+
+/// Whether the outlet states a figure as its own (see `measure::stance`).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// The outlet states it.
+    #[default]
+    Asserted,
+    /// Mentioned only to deny or doubt it ("we are told 1,240 are missing").
+    Disputed,
+    /// A forecast, a threat, a plan or a condition ("could face up to 20 years").
+    Hypothetical,
+}
+
+impl Stance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Asserted => "asserted",
+            Stance::Disputed => "disputed",
+            Stance::Hypothetical => "hypothetical",
+        }
+    }
+
+    fn is_default(&self) -> bool {
+        *self == Stance::Asserted
+    }
+}
+
+/// What a figure is about in its story (see `measure`).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// About the story's own events.
+    #[default]
+    Story,
+    /// About an earlier event or another incident ("the 1987 flood destroyed 2,000 homes").
+    Past,
+    /// A person's age ("Ana Ruiz, 47,", "a 61-year-old").
+    Age,
+    /// The old value of a change the sentence states ("rose from 30 to 45"): no outlet's current figure.
+    Old,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Story => "story",
+            Role::Past => "past",
+            Role::Age => "age",
+            Role::Old => "old",
+        }
+    }
+
+    fn is_default(&self) -> bool {
+        *self == Role::Story
     }
 }
 
@@ -99,12 +160,29 @@ pub struct Quantity {
     /// Normalised unit: people, hour, day, year, percent, usd, km, ... ("" for a bare number).
     pub unit: String,
     pub kind: Kind,
-    /// The head noun of what is counted ("people", "civilians", "hospitals").
+    /// What the figure measures, as `measure::read` reads it: the counted
+    /// thing or the measure's noun, singular and folded ("people", "war", "depth").
     pub counted: Option<String>,
-    /// The event or predicate, normalised ("deaths", "injured", "trapped").
+    /// The event: a class from `data/measure/events.tsv` ("deaths", "injured"),
+    /// else the base form of the verb that tells it ("draw").
     pub event: Option<String>,
-    /// Scope words that narrow the figure ("in the last week", "in the city").
+    /// Words that narrow the figure: a window or rate ("last week", "per day"),
+    /// a start ("since 2011"), a part ("in the city", "national").
     pub scope: Option<String>,
+    /// The named place the figure is about ("holton", "sao paulo"), folded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The named holder of the figure: the company, country or person whose
+    /// figure it is ("skyjet" in "SkyJet cut 8% of its staff"), folded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+    /// Who the sentence attributes the figure to ("the interior ministry").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Stance::is_default")]
+    pub stance: Stance,
+    #[serde(default, skip_serializing_if = "Role::is_default")]
+    pub role: Role,
     /// Byte offsets into the text handed to `extract`.
     pub start: usize,
     pub end: usize,

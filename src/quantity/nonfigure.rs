@@ -6,13 +6,16 @@
 
 use super::Kind;
 use super::numbers::Num;
-use super::tokens::{Tok, Tokens};
 use crate::text::{DAYS, MONTHS};
+use crate::tokens::{Tok, Tokens};
 
 /// What to do with a number.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Verdict {
     Figure,
+    /// A figure of a kind its unit does not give: an earthquake's magnitude
+    /// ("magnitude 6.1", "a 5.9-magnitude quake", "6.0 on the Richter scale").
+    Magnitude,
     /// Not a figure: its kind, and the token after everything it spans.
     Not(Kind, usize),
     /// Not a number at all ("the one you mentioned").
@@ -105,6 +108,18 @@ fn word_before<'s>(s: &'s Tokens<'_>, i: usize) -> (&'s str, usize) {
     ("", usize::MAX)
 }
 
+/// Whether the number at tokens `first..next` is a magnitude: "magnitude"
+/// (or "magnitude-") before it, "magnitude" or "on the Richter scale" after it.
+fn magnitude(s: &Tokens, first: usize, next: usize) -> bool {
+    let before = |k: usize| first.checked_sub(k).map_or("", |p| s.low(p));
+    let after = |k: usize| s.low(next + k);
+    before(1) == "magnitude"
+        || (before(1) == "-" && before(2) == "magnitude")
+        || after(0) == "magnitude"
+        || (after(0) == "-" && after(1) == "magnitude")
+        || (after(0) == "on" && after(1) == "the" && after(2) == "richter")
+}
+
 fn is_month(w: &str) -> bool {
     MONTHS.contains(&w)
 }
@@ -183,7 +198,10 @@ pub(super) fn judge(
     {
         return Verdict::Not(Kind::Other, next + 2);
     }
-    if matches!(word, "magnitude" | "rated" | "scale") && unit.is_none() {
+    if unit.is_none() && magnitude(s, first, next) {
+        return Verdict::Magnitude;
+    }
+    if matches!(word, "rated" | "scale") && unit.is_none() {
         return Verdict::Not(Kind::Other, next);
     }
     if let Some(end) = digit_chain(s, first, next) {

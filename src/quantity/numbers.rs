@@ -8,7 +8,7 @@ use super::lexicon::{
     denominator, digit_atom, digit_scale, ordinal_use, small_word, spoken_decimals, vulgar,
 };
 pub(super) use super::lexicon::{scale_word, starts_number_word};
-use super::tokens::{Tok, Tokens};
+use crate::tokens::{Tok, Tokens};
 
 /// A number phrase: tokens `first..next` and the value they state.
 #[derive(Debug, Clone, Copy)]

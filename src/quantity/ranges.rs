@@ -7,7 +7,7 @@ use super::Hedge;
 use super::extract::Figure;
 use super::measure::{Measured, measure};
 use super::nonfigure::{self, Verdict};
-use super::tokens::Tokens;
+use crate::tokens::Tokens;
 
 /// Verbs of change: "rose from 200 to 300" states two figures, not a range.
 fn change_before(s: &Tokens, first: usize) -> bool {

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::Kind;
-use super::tokens::{Tok, Tokens};
+use crate::tokens::{Tok, Tokens};
 
 /// One way of writing a unit: its words (tokens, lowercase) and the normalisation.
 #[derive(Debug)]
@@ -84,6 +84,8 @@ static UNITS: &[Unit] = &[
     u(&["square", "metres"], "hectare", Kind::Area, 1e-4), u(&["square", "meters"], "hectare", Kind::Area, 1e-4),
     u(&["m", "2"], "hectare", Kind::Area, 1e-4), u(&["m", "²"], "hectare", Kind::Area, 1e-4),
     u(&["square", "feet"], "hectare", Kind::Area, 9.290_304e-6), u(&["sq", "ft"], "hectare", Kind::Area, 9.290_304e-6),
+    u(&["acre", "-", "feet"], "litre", Kind::Volume, 1_233_481.837_5), u(&["acre", "-", "foot"], "litre", Kind::Volume, 1_233_481.837_5),
+    u(&["acre", "feet"], "litre", Kind::Volume, 1_233_481.837_5),
     u(&["acres"], "hectare", Kind::Area, 0.404_685_642), u(&["acre"], "hectare", Kind::Area, 0.404_685_642),
     u(&["hectares"], "hectare", Kind::Area, 1.0), u(&["hectare"], "hectare", Kind::Area, 1.0), u(&["ha"], "hectare", Kind::Area, 1.0),
     // Volume, in litres.

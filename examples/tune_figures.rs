@@ -1,0 +1,720 @@
+//! Fits the figure-pair model (`data/figure-model.tsv`) on annotated ECB+
+//! stories, and scores it on stories it never saw.
+//!
+//!     cargo run --release --example tune_figures -- fit      # writes data/figure-model.tsv
+//!     cargo run --release --example tune_figures -- eval     # held-out figures, per pattern
+//!
+//! Data: the stories of `../shared/benchmarks/ecbplus/` and their figure
+//! annotations in `data/ecbplus/figures/` (see `data/ecbplus/GUIDELINE.md`).
+//! `fit` uses only the `train` stories of `split_cybulska_barhom`; `eval`
+//! only its `dev` stories (topics 2, 5, 12, 18, 21, 23, 34, 35).
+//!
+//! Every candidate pair of the tool's figures is labelled by the annotation:
+//! same measure when both figures are annotated figures of one measure,
+//! else different. The L2 strength is chosen by 5-fold cross-validation over
+//! topics (log loss of the held-out pairs); the two thresholds by the same
+//! folds, on the disagreement rows that `compare::decide` makes from the
+//! held-out probabilities: the largest F0.5 (precision counts double), with
+//! row precision at least `MIN_PRECISION`. No random seed: the same data give
+//! the same model.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+
+use crossclaim::align::{self, Grouping};
+use crossclaim::compare::{
+    self, Candidates, CompareConfig, FEATURE_NAMES, FEATURES, Logistic, Model,
+};
+use crossclaim::config::Config;
+use crossclaim::ingest::{self, IngestOptions};
+use crossclaim::logistic::{fit, sigmoid};
+use crossclaim::model::{Article, Disagreement, Sentence, Verdict};
+use crossclaim::quantity::{self, Quantity};
+use crossclaim::{measure, segment};
+
+const ECB: &str = "../shared/benchmarks/ecbplus";
+const GOLD: &str = "data/ecbplus/figures";
+const OUT: &str = "data/figure-model.tsv";
+const L2: [f64; 5] = [1e-4, 1e-3, 1e-2, 3e-2, 1e-1];
+const FOLDS: usize = 5;
+/// The row precision a threshold pair must reach in cross-validation.
+const MIN_PRECISION: f64 = 0.8;
+
+#[derive(Deserialize)]
+struct GoldFile {
+    measures: Vec<GoldMeasure>,
+    figures: Vec<GoldFigureRaw>,
+    conflicts: Vec<GoldConflict>,
+}
+
+#[derive(Deserialize)]
+struct GoldMeasure {
+    id: String,
+    #[serde(default)]
+    tags: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct GoldFigureRaw {
+    id: String,
+    file: String,
+    line: usize,
+    text: String,
+    #[serde(default)]
+    nth: usize,
+    measure: String,
+}
+
+#[derive(Deserialize)]
+struct GoldConflict {
+    a: String,
+    b: String,
+    #[serde(rename = "type")]
+    kind: String,
+}
+
+/// One annotated figure, located in its article's text.
+struct GoldFigure {
+    file: String,
+    start: usize,
+    end: usize,
+    measure: String,
+}
+
+/// A story run through the pipeline up to the comparison, with its gold.
+struct Story {
+    name: String,
+    topic: u32,
+    articles: Vec<Article>,
+    sentences: Vec<Sentence>,
+    quantities: Vec<Vec<Quantity>>,
+    grouping: Grouping,
+    gold: Vec<GoldFigure>,
+    /// Conflicting gold pairs (indices into `gold`, smaller first) and their type.
+    conflicts: HashMap<(usize, usize), String>,
+    /// Tags of each measure.
+    tags: HashMap<String, Vec<String>>,
+}
+
+fn main() -> Result<()> {
+    let mode = std::env::args().nth(1).unwrap_or_default();
+    let splits: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(ECB).join("splits.json"))
+            .context("cannot read the ECB+ splits")?,
+    )?;
+    let names = |part: &str| -> Vec<String> {
+        splits["split_cybulska_barhom"][part]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let config = Config::default();
+    match mode.as_str() {
+        "fit" => {
+            let stories = load(&names("train"), &config)?;
+            fit_model(&stories, &config.compare)
+        }
+        "dump" => {
+            // Every train pair with its features, label and texts, for study.
+            let stories = load(&names("train"), &config)?;
+            dump(&stories, &config.compare)
+        }
+        "eval" => {
+            let stories = load(&names("dev"), &config)?;
+            let model = Model::parse(&std::fs::read_to_string(OUT)?).map_err(anyhow::Error::msg)?;
+            evaluate(&stories, &model, &config.compare);
+            Ok(())
+        }
+        _ => bail!("usage: tune_figures fit|eval"),
+    }
+}
+
+fn load(names: &[String], config: &Config) -> Result<Vec<Story>> {
+    names.iter().map(|n| load_story(n, config)).collect()
+}
+
+fn load_story(name: &str, config: &Config) -> Result<Story> {
+    let dir = Path::new(ECB).join("stories").join(name);
+    let plan = ingest::plan(&[dir.clone()], &IngestOptions::default());
+    let mut reader = plan.read(1);
+    let story = reader.next().context("no story read")?;
+    let skipped = reader.finish();
+    if !skipped.is_empty() {
+        eprintln!("{name}: skipped {}", skipped.len());
+    }
+    let sentences: Vec<Sentence> = story
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| segment::sentences(i, a))
+        .collect();
+    let mut quantities: Vec<Vec<Quantity>> = sentences
+        .iter()
+        .map(|s| quantity::extract(&s.text))
+        .collect();
+    measure::read_story(&story.articles, &sentences, &mut quantities);
+    let outlets: Vec<&str> = sentences
+        .iter()
+        .map(|s| story.articles[s.article].outlet.as_str())
+        .collect();
+    let grouping = align::group_with(&sentences, &quantities, &outlets, &config.align);
+    let (gold, conflicts, tags) = load_gold(name, &dir)?;
+    let topic = name[1..3].parse().unwrap_or(0);
+    Ok(Story {
+        name: name.to_owned(),
+        topic,
+        articles: story.articles,
+        sentences,
+        quantities,
+        grouping,
+        gold,
+        conflicts,
+        tags,
+    })
+}
+
+#[allow(clippy::type_complexity)]
+fn load_gold(
+    name: &str,
+    dir: &Path,
+) -> Result<(
+    Vec<GoldFigure>,
+    HashMap<(usize, usize), String>,
+    HashMap<String, Vec<String>>,
+)> {
+    let path = PathBuf::from(GOLD).join(format!("{name}.json"));
+    let file: GoldFile = serde_json::from_str(
+        &std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?,
+    )?;
+    let mut texts: HashMap<String, (String, Vec<usize>)> = HashMap::new();
+    let mut gold = Vec::new();
+    let mut index = HashMap::new();
+    for f in &file.figures {
+        let (text, starts) = texts.entry(f.file.clone()).or_insert_with(|| {
+            let text = std::fs::read_to_string(dir.join(&f.file)).unwrap_or_default();
+            // Byte offsets of the non-blank lines (ECB+'s sentence numbers).
+            let mut starts = Vec::new();
+            let mut at = 0;
+            for line in text.split('\n') {
+                if !line.trim().is_empty() {
+                    starts.push(at);
+                }
+                at += line.len() + 1;
+            }
+            (text, starts)
+        });
+        let Some(&line_start) = starts.get(f.line) else {
+            continue;
+        };
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |e| line_start + e);
+        let line = &text[line_start..line_end];
+        let Some((offset, _)) = line.match_indices(&f.text).nth(f.nth) else {
+            continue;
+        };
+        index.insert(f.id.clone(), gold.len());
+        gold.push(GoldFigure {
+            file: f.file.clone(),
+            start: line_start + offset,
+            end: line_start + offset + f.text.len(),
+            measure: f.measure.clone(),
+        });
+    }
+    let mut conflicts = HashMap::new();
+    for c in &file.conflicts {
+        if let (Some(&a), Some(&b)) = (index.get(&c.a), index.get(&c.b)) {
+            conflicts.insert((a.min(b), a.max(b)), c.kind.clone());
+        }
+    }
+    let tags = file.measures.into_iter().map(|m| (m.id, m.tags)).collect();
+    Ok((gold, conflicts, tags))
+}
+
+impl Story {
+    fn candidates(&self, config: &CompareConfig) -> Candidates<'_> {
+        compare::candidates(
+            &self.articles,
+            &self.sentences,
+            &self.quantities,
+            &self.grouping,
+            config,
+        )
+    }
+
+    /// The gold figure a quantity of the tool overlaps most, if any.
+    fn gold_of(&self, sentence: usize, quantity: usize) -> Option<usize> {
+        let s = &self.sentences[sentence];
+        let q = &self.quantities[sentence][quantity];
+        let file = file_name(&self.articles[s.article].source);
+        let (start, end) = (s.span.start + q.start, s.span.start + q.end);
+        self.gold
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.file == file && g.start < end && start < g.end)
+            .max_by_key(|(_, g)| end.min(g.end) - start.max(g.start))
+            .map(|(i, _)| i)
+    }
+}
+
+fn file_name(source: &str) -> String {
+    Path::new(source)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The rows, labels and topics of every candidate pair of `stories`.
+struct Data {
+    x: Vec<Vec<f64>>,
+    y: Vec<bool>,
+    /// The story of each row.
+    story: Vec<usize>,
+    /// Whether the pair's values agree (which of the two models reads it).
+    agrees: Vec<bool>,
+}
+
+fn data(stories: &[Story], config: &CompareConfig) -> Data {
+    let mut d = Data {
+        x: Vec::new(),
+        y: Vec::new(),
+        story: Vec::new(),
+        agrees: Vec::new(),
+    };
+    for (n, s) in stories.iter().enumerate() {
+        let c = s.candidates(config);
+        let gold: Vec<Option<usize>> = c
+            .figures
+            .iter()
+            .map(|f| s.gold_of(f.at.sentence, f.at.quantity))
+            .collect();
+        for pair in &c.pairs {
+            let same = matches!((gold[pair.a], gold[pair.b]), (Some(a), Some(b)) if s.gold[a].measure == s.gold[b].measure);
+            d.x.push(pair.x.to_vec());
+            d.y.push(same);
+            d.story.push(n);
+            d.agrees.push(pair.agrees);
+        }
+    }
+    d
+}
+
+fn fold_of(topic: u32) -> usize {
+    topic as usize % FOLDS
+}
+
+fn predict(w: &[f64], x: &[f64]) -> f64 {
+    sigmoid(x.iter().zip(w).map(|(a, b)| a * b).sum::<f64>() + w[FEATURES])
+}
+
+fn logistic(w: &[f64]) -> Logistic {
+    Logistic {
+        weights: std::array::from_fn(|k| w[k]),
+        bias: w[FEATURES],
+    }
+}
+
+/// Out-of-fold probabilities of the rows `which` selects, for the L2 of
+/// least held-out log loss: that L2, its loss, and the probabilities.
+fn cross_validate(
+    stories: &[Story],
+    d: &Data,
+    which: &[usize],
+    label: &str,
+) -> (f64, f64, Vec<f64>) {
+    let mut best: Option<(f64, f64, Vec<f64>)> = None;
+    for &l2 in &L2 {
+        let mut oof = vec![0.0; which.len()];
+        for fold in 0..FOLDS {
+            let in_fold = |i: usize| fold_of(stories[d.story[i]].topic) == fold;
+            let train: Vec<usize> = which.iter().copied().filter(|&i| !in_fold(i)).collect();
+            let x: Vec<Vec<f64>> = train.iter().map(|&i| d.x[i].clone()).collect();
+            let y: Vec<bool> = train.iter().map(|&i| d.y[i]).collect();
+            let w = fit(&x, &y, l2);
+            for (k, &i) in which.iter().enumerate() {
+                if in_fold(i) {
+                    oof[k] = predict(&w, &d.x[i]);
+                }
+            }
+        }
+        let loss = which
+            .iter()
+            .zip(&oof)
+            .map(|(&i, &p)| -(if d.y[i] { p } else { 1.0 - p }).clamp(1e-12, 1.0).ln())
+            .sum::<f64>()
+            / which.len().max(1) as f64;
+        println!("{label}: L2 {l2}: held-out log loss {loss:.4}");
+        if best.as_ref().is_none_or(|b| loss < b.1) {
+            best = Some((l2, loss, oof));
+        }
+    }
+    best.unwrap_or((L2[0], 0.0, Vec::new()))
+}
+
+fn fit_model(stories: &[Story], config: &CompareConfig) -> Result<()> {
+    let d = data(stories, config);
+    let count = |agrees: bool| -> (Vec<usize>, usize) {
+        let rows: Vec<usize> = (0..d.y.len()).filter(|&i| d.agrees[i] == agrees).collect();
+        let positives = rows.iter().filter(|&&i| d.y[i]).count();
+        (rows, positives)
+    };
+    let ((agree_rows, agree_pos), (differ_rows, differ_pos)) = (count(true), count(false));
+    println!(
+        "{} train stories: {} candidate pairs that agree ({} of one measure), {} that do not ({} of one measure)",
+        stories.len(),
+        agree_rows.len(),
+        agree_pos,
+        differ_rows.len(),
+        differ_pos
+    );
+    let (l2_agree, loss_agree, oof_agree) = cross_validate(stories, &d, &agree_rows, "agree");
+    let (l2_differ, loss_differ, oof_differ) = cross_validate(stories, &d, &differ_rows, "differ");
+    let mut oof = vec![0.0; d.y.len()];
+    for (rows, probs) in [(&agree_rows, &oof_agree), (&differ_rows, &oof_differ)] {
+        for (&i, &p) in rows.iter().zip(probs) {
+            oof[i] = p;
+        }
+    }
+    // Thresholds on the held-out rows.
+    let mut per_story: Vec<Vec<f64>> = vec![Vec::new(); stories.len()];
+    for (i, &p) in oof.iter().enumerate() {
+        per_story[d.story[i]].push(p);
+    }
+    let candidates: Vec<Candidates<'_>> = stories.iter().map(|s| s.candidates(config)).collect();
+    let zero = logistic(&[0.0; FEATURES + 1]);
+    let mut choice: Option<(f64, f64, Rows)> = None;
+    for flag_step in 4..=19 {
+        let flag = f64::from(flag_step) * 0.05;
+        for matched_step in 2..=8 {
+            let matched = f64::from(matched_step) * 0.1;
+            let probe = Model {
+                agree: zero.clone(),
+                differ: zero.clone(),
+                flag,
+                matched,
+            };
+            let mut rows = Rows::default();
+            for ((s, c), p) in stories.iter().zip(&candidates).zip(&per_story) {
+                let out = compare::decide(&s.articles, &s.sentences, c, p, &probe, config);
+                rows.add(&judge(s, &out).0);
+            }
+            let ok = rows.precision() >= MIN_PRECISION;
+            let better = match &choice {
+                None => true,
+                Some((_, _, r)) => {
+                    let was_ok = r.precision() >= MIN_PRECISION;
+                    (ok, rows.f_half()) > (was_ok, r.f_half())
+                }
+            };
+            if better {
+                choice = Some((flag, matched, rows));
+            }
+        }
+    }
+    let (flag, matched, rows) = choice.context("no thresholds")?;
+    println!(
+        "chosen: flag {flag:.2}, matched {matched:.2}; held-out rows {} (right {}), precision {:.3}, conflicts found {}/{}",
+        rows.flagged,
+        rows.right,
+        rows.precision(),
+        rows.found,
+        rows.conflicts
+    );
+    let fitted = |rows: &[usize], l2: f64| {
+        let x: Vec<Vec<f64>> = rows.iter().map(|&i| d.x[i].clone()).collect();
+        let y: Vec<bool> = rows.iter().map(|&i| d.y[i]).collect();
+        logistic(&fit(&x, &y, l2))
+    };
+    let model = Model {
+        agree: fitted(&agree_rows, l2_agree),
+        differ: fitted(&differ_rows, l2_differ),
+        flag,
+        matched,
+    };
+    let header = format!(
+        "The figure-pair model (see src/compare/pair.rs): for pairs whose values agree and for\n\
+         pairs whose values do not, a weight per feature and the bias; the thresholds `flag` (a\n\
+         pair that does not agree is flagged from this probability) and `matched` (a pair that\n\
+         agrees counts as stated by both outlets from this one).\n\
+         Written by `cargo run --release --example tune_figures -- fit`: fitted on the {} train\n\
+         stories of split_cybulska_barhom of ECB+ topics 1-35, labelled by data/ecbplus/figures/\n\
+         ({} pairs that agree, {} of one measure; {} that do not, {} of one measure). L2 chosen\n\
+         by 5-fold cross-validation over topics: agree {l2_agree} (held-out log loss {loss_agree:.4}),\n\
+         differ {l2_differ} ({loss_differ:.4}); thresholds chosen on the same folds' rows (precision\n\
+         {:.3}, {} of {} conflicting gold pairs found). Do not edit by hand.",
+        stories.len(),
+        agree_rows.len(),
+        agree_pos,
+        differ_rows.len(),
+        differ_pos,
+        rows.precision(),
+        rows.found,
+        rows.conflicts
+    );
+    std::fs::write(OUT, model.to_tsv(&header)).context("cannot write the model")?;
+    println!("wrote {OUT}");
+    for (k, name) in FEATURE_NAMES.iter().enumerate() {
+        println!(
+            "  {name:>22} {:>8.3} {:>8.3}",
+            model.agree.weights[k], model.differ.weights[k]
+        );
+    }
+    Ok(())
+}
+
+fn dump(stories: &[Story], config: &CompareConfig) -> Result<()> {
+    let mut out = csv::Writer::from_path("/tmp/figure-pairs.csv")?;
+    let mut header: Vec<String> = vec![
+        "story".into(),
+        "agrees".into(),
+        "same".into(),
+        "conflict".into(),
+    ];
+    header.extend(FEATURE_NAMES.iter().map(|s| s.to_string()));
+    header.extend(["qa", "qb", "sa", "sb", "ra", "rb"].map(String::from));
+    out.write_record(&header)?;
+    for s in stories {
+        let c = s.candidates(config);
+        let gold: Vec<Option<usize>> = c
+            .figures
+            .iter()
+            .map(|f| s.gold_of(f.at.sentence, f.at.quantity))
+            .collect();
+        for pair in &c.pairs {
+            let (ga, gb) = (gold[pair.a], gold[pair.b]);
+            let same =
+                matches!((ga, gb), (Some(a), Some(b)) if s.gold[a].measure == s.gold[b].measure);
+            let conflict = match (ga, gb) {
+                (Some(a), Some(b)) => s
+                    .conflicts
+                    .get(&(a.min(b), a.max(b)))
+                    .cloned()
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            let (fa, fb) = (&c.figures[pair.a], &c.figures[pair.b]);
+            let reading = |f: &compare::Figure<'_>| {
+                let r = f.reading;
+                format!(
+                    "thing={:?} event={:?} scope={:?} place={:?} holder={:?} role={:?} stance={:?}",
+                    r.counted, r.event, r.scope, r.place, r.holder, r.role, f.q.stance
+                )
+            };
+            let mut row = vec![
+                s.name.clone(),
+                pair.agrees.to_string(),
+                same.to_string(),
+                conflict,
+            ];
+            row.extend(pair.x.iter().map(|v| format!("{v:.3}")));
+            row.extend([
+                fa.q.text.clone(),
+                fb.q.text.clone(),
+                s.sentences[fa.at.sentence].text.clone(),
+                s.sentences[fb.at.sentence].text.clone(),
+                reading(fa),
+                reading(fb),
+            ]);
+            out.write_record(&row)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Disagreement rows against the gold conflicts.
+#[derive(Default, Clone)]
+struct Rows {
+    flagged: usize,
+    right: usize,
+    /// Gold conflicting pairs (disagreement or source) whose figures the tool read.
+    conflicts: usize,
+    found: usize,
+}
+
+impl Rows {
+    fn add(&mut self, o: &Rows) {
+        self.flagged += o.flagged;
+        self.right += o.right;
+        self.conflicts += o.conflicts;
+        self.found += o.found;
+    }
+
+    fn precision(&self) -> f64 {
+        ratio(self.right, self.flagged)
+    }
+
+    fn recall(&self) -> f64 {
+        ratio(self.found, self.conflicts)
+    }
+
+    fn f_half(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            1.25 * p * r / (0.25 * p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// Scores rows; also returns, per row, whether it is right.
+fn judge(s: &Story, rows: &[Disagreement]) -> (Rows, Vec<bool>) {
+    let mut out = Rows::default();
+    let mut found: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut verdicts = Vec::new();
+    for d in rows {
+        let flagged = d.verdict != Verdict::Update;
+        let ga = s.gold_of(d.a.sentence, d.a.quantity);
+        let gb = s.gold_of(d.b.sentence, d.b.quantity);
+        let kind = match (ga, gb) {
+            (Some(a), Some(b)) => s.conflicts.get(&(a.min(b), a.max(b))).map(String::as_str),
+            _ => None,
+        };
+        let right = match kind {
+            Some("disagreement" | "source") => flagged,
+            Some("update") => !flagged,
+            _ => false,
+        };
+        if let (Some(a), Some(b), true) = (ga, gb, right) {
+            found.insert((a.min(b), a.max(b)));
+        }
+        if flagged {
+            out.flagged += 1;
+            out.right += usize::from(right);
+        }
+        verdicts.push(right);
+    }
+    // Conflicts whose two figures the tool read.
+    let read: BTreeSet<usize> = (0..s.sentences.len())
+        .flat_map(|i| (0..s.quantities[i].len()).map(move |q| (i, q)))
+        .filter_map(|(i, q)| s.gold_of(i, q))
+        .collect();
+    for (&(a, b), kind) in &s.conflicts {
+        if matches!(kind.as_str(), "disagreement" | "source")
+            && read.contains(&a)
+            && read.contains(&b)
+        {
+            out.conflicts += 1;
+            out.found += usize::from(found.contains(&(a, b)));
+        }
+    }
+    (out, verdicts)
+}
+
+fn evaluate(stories: &[Story], model: &Model, config: &CompareConfig) {
+    println!("held-out dev stories: {}", stories.len());
+    let mut rows = Rows::default();
+    // Figure pairs: predicted same measure (probability at least `matched`) against gold.
+    let (mut tp, mut predicted, mut gold_pairs, mut gold_read) = (0, 0, 0, 0);
+    let mut by_tag: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut wrong_rows = Vec::new();
+    for s in stories {
+        let c = s.candidates(config);
+        let p: Vec<f64> = c
+            .pairs
+            .iter()
+            .map(|pair| model.probability(&pair.x, pair.agrees))
+            .collect();
+        let gold: Vec<Option<usize>> = c
+            .figures
+            .iter()
+            .map(|f| s.gold_of(f.at.sentence, f.at.quantity))
+            .collect();
+        let mut hit: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for (pair, &pr) in c.pairs.iter().zip(&p) {
+            let same = matches!((gold[pair.a], gold[pair.b]), (Some(a), Some(b)) if s.gold[a].measure == s.gold[b].measure);
+            let threshold = if pair.agrees {
+                model.matched
+            } else {
+                model.flag
+            };
+            if pr >= threshold {
+                predicted += 1;
+                tp += usize::from(same);
+                if let (Some(a), Some(b), true) = (gold[pair.a], gold[pair.b], same) {
+                    hit.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+        // Gold cross-file pairs of one measure.
+        let read: BTreeSet<usize> = gold.iter().flatten().copied().collect();
+        for a in 0..s.gold.len() {
+            for b in a + 1..s.gold.len() {
+                let (ga, gb) = (&s.gold[a], &s.gold[b]);
+                if ga.file == gb.file || ga.measure != gb.measure {
+                    continue;
+                }
+                gold_pairs += 1;
+                let both = read.contains(&a) && read.contains(&b);
+                gold_read += usize::from(both);
+                let found = hit.contains(&(a, b));
+                for tag in s.tags.get(&ga.measure).into_iter().flatten() {
+                    let e = by_tag.entry(tag.clone()).or_default();
+                    e.0 += usize::from(found);
+                    e.1 += 1;
+                }
+            }
+        }
+        let out = compare::decide(&s.articles, &s.sentences, &c, &p, model, config);
+        let (r, right) = judge(s, &out);
+        for (d, ok) in out.iter().zip(right) {
+            if !ok && d.verdict != Verdict::Update {
+                let text = |f: crossclaim::model::FigureRef| {
+                    s.quantities[f.sentence][f.quantity].text.clone()
+                };
+                wrong_rows.push(format!(
+                    "{}: {} \"{}\" / {} \"{}\" ({})",
+                    s.name,
+                    s.articles[s.sentences[d.a.sentence].article].outlet,
+                    text(d.a),
+                    s.articles[s.sentences[d.b.sentence].article].outlet,
+                    text(d.b),
+                    d.measure
+                ));
+            }
+        }
+        println!(
+            "  {:<14} rows {:>3} right {:>3}  conflicts found {:>3}/{:<3}",
+            s.name, r.flagged, r.right, r.found, r.conflicts
+        );
+        rows.add(&r);
+    }
+    println!(
+        "figure pairs (agreeing at matched {:.2}, others at flag {:.2}): precision {:.3} ({tp}/{predicted}), recall {:.3} of {gold_pairs} gold pairs, {:.3} of the {gold_read} whose figures the tool read",
+        model.matched,
+        model.flag,
+        ratio(tp, predicted),
+        ratio(tp, gold_pairs),
+        ratio(tp, gold_read),
+    );
+    println!(
+        "disagreement rows: {} flagged, {} right: precision {:.3}; conflicting gold pairs found {}/{} (recall {:.3})",
+        rows.flagged,
+        rows.right,
+        rows.precision(),
+        rows.found,
+        rows.conflicts,
+        rows.recall()
+    );
+    println!("recall of same-measure gold pairs by measure tag:");
+    for (tag, (found, all)) in &by_tag {
+        println!("  {tag:<16} {found:>5}/{all:<5} {:.3}", ratio(*found, *all));
+    }
+    println!("wrong rows:");
+    for w in wrong_rows {
+        println!("  {w}");
+    }
+}

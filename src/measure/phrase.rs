@@ -1,0 +1,198 @@
+//! The thing a figure counts, or the noun that names its measure, read in
+//! three places, first found wins:
+//! - the noun phrase after it: "three-year civil war" -> war, "hundreds of
+//!   people" -> people, "24 days of talks" -> talk;
+//! - a noun right before "of" and the figure: "a depth of 140 metres" -> depth,
+//!   "a crowd of 48,000" -> crowd ("a total of" names nothing);
+//! - the subject of a verb that states a level or a span, for amounts, shares
+//!   and spans: "turnout was 62%", "the strike lasted 23 days", "the deal is
+//!   worth $5 billion".
+//!
+//! Nouns are folded to the singular and to a class (`data/measure/nouns.tsv`).
+//! Also the holder: the name a figure belongs to ("SkyJet cut 8%").
+
+use super::At;
+use super::tables::{ends_phrase, event_of, is_generic_noun, is_speech_verb, noun_class};
+use super::words::{breaks_clause, clause_start, fold_name, singular, verb_base};
+use crate::quantity::{Kind, Quantity};
+use crate::tokens::{Tok, Tokens};
+
+/// The counted thing or measure noun of the figure at `at`, folded.
+pub fn thing(s: &Tokens, q: &Quantity, at: At, event: Option<&str>) -> Option<String> {
+    let of_ok = matches!(q.kind, Kind::Count | Kind::Duration | Kind::Money);
+    let noun = head_after(s, at.next, of_ok)
+        .or_else(|| noun_before_of(s, at.first))
+        .or_else(|| subject(s, at))?;
+    let one = singular(&noun);
+    // "the toll", "casualties": a noun of an event counts people.
+    if event_of(&noun).is_some() && event.is_some_and(super::tables::counts_people) {
+        return Some("people".to_owned());
+    }
+    Some(noun_class(&one).map_or(one, str::to_owned))
+}
+
+/// Determiners and possessives that may stand between "of" and its noun.
+const DETERMINERS: &[&str] = &["the", "those", "these", "its", "their", "his", "her", "our"];
+
+/// The head noun of the phrase starting at token `j` ("civil war" -> war);
+/// `of_ok` lets the figure reach through "of" ("thousands of detainees").
+fn head_after(s: &Tokens, mut j: usize, of_ok: bool) -> Option<String> {
+    if s.low(j) == "of" {
+        match s.low(j + 1) {
+            w if DETERMINERS.contains(&w) => j += 2,
+            "them" | "whom" | "us" | "which" | "it" | "you" => return None,
+            _ if of_ok => j += 1,
+            _ => return None,
+        }
+    }
+    let mut head: Option<usize> = None;
+    let mut words = 0;
+    while words < 4 && s.kind(j) == Some(Tok::Word) {
+        let w = s.low(j);
+        // A name after the noun starts something else; a line break ends the phrase.
+        let broken = j > 0 && s.text[s.toks[j - 1].end..s.toks[j].start].contains('\n');
+        if broken || (head.is_some_and(|h| !s.capitalised(h)) && s.capitalised(j)) {
+            break;
+        }
+        let participle = verb_base(w).is_some();
+        let event_word = event_of(w).is_some()
+            && !matches!(
+                w,
+                "deaths" | "death" | "injuries" | "fatalities" | "casualties"
+            );
+        if ends_phrase(w) || event_word || (participle && head.is_some()) || w.ends_with("ly") {
+            break;
+        }
+        // An "-ing" word is a modifier ("functioning hospitals"), kept only as a
+        // last resort when nothing follows it.
+        if !(w.ends_with("ing") && head.is_some()) {
+            head = Some(j);
+        }
+        words += 1;
+        j += 1;
+        // "72-hour closures", "army-held towns": hyphenated words join.
+        if s.low(j) == "-" && s.glued(j) && s.glued(j + 1) && s.kind(j + 1) == Some(Tok::Word) {
+            j += 1;
+        } else if s.kind(j) == Some(Tok::Punct) {
+            break;
+        }
+    }
+    let w = s.low(head?);
+    (w.len() > 1 && verb_base(w).is_none()).then(|| w.to_owned())
+}
+
+/// "a depth of 140 metres", "a crowd of some 48,000": the noun before "of",
+/// unless it names no measure ("a total of").
+fn noun_before_of(s: &Tokens, first: usize) -> Option<String> {
+    let of = (first.saturating_sub(4)..first)
+        .rev()
+        .find(|&k| s.low(k) == "of")?;
+    // Only hedge words between "of" and the figure.
+    if (of + 1..first).any(|k| s.kind(k) != Some(Tok::Word) || breaks_clause(s, k)) {
+        return None;
+    }
+    let noun = of.checked_sub(1)?;
+    let w = s.low(noun);
+    let plain = s.kind(noun) == Some(Tok::Word) && !ends_phrase(w) && !s.capitalised(noun);
+    (plain && !is_generic_noun(w) && w.len() > 2 && verb_base(w).is_none()).then(|| w.to_owned())
+}
+
+/// Verbs that state a level or a span: their subject names the measure.
+const LEVEL_VERBS: &[&str] = &[
+    "amounted", "are", "climbed", "cost", "costs", "dropped", "fell", "hit", "is", "last",
+    "lasted", "lasts", "reached", "rose", "set", "spanned", "spans", "stand", "stands", "stood",
+    "took", "topped", "total", "totaled", "totalled", "totals", "valued", "was", "were", "worth",
+];
+
+/// The subject of the level verb before the figure: the last noun of the
+/// noun phrase before that verb ("turnout in the election was" -> turnout).
+/// ("the toll rose to 45", "the strike lasted 23 days").
+fn subject(s: &Tokens, at: At) -> Option<String> {
+    let start = clause_start(s, at.first);
+    // The verb: within three words before the figure, past "to", "at", "by"
+    // and hedge words.
+    let verb = (start..at.first).rev().take(4).find(|&k| {
+        let w = s.low(k);
+        LEVEL_VERBS.contains(&w)
+    })?;
+    let mut k = verb;
+    // Skip auxiliaries and adverbs back to the noun phrase.
+    while k > start && {
+        let w = s.low(k - 1);
+        matches!(
+            w,
+            "has" | "have" | "had" | "was" | "is" | "be" | "been" | "will" | "would"
+        ) || w.ends_with("ly")
+    } {
+        k -= 1;
+    }
+    // The phrase before the verb; its head is the last noun before a preposition.
+    let phrase: Vec<usize> = (start..k)
+        .filter(|&i| s.kind(i) == Some(Tok::Word))
+        .collect();
+    let cut = phrase
+        .iter()
+        .position(|&i| matches!(s.low(i), "in" | "of" | "for" | "on" | "at" | "by"))
+        .unwrap_or(phrase.len());
+    let nouns = &phrase[..cut];
+    let &head = nouns.iter().rev().find(|&&i| {
+        let w = s.low(i);
+        let name = i > 0 && s.capitalised(i);
+        !ends_phrase(w) && w.len() > 2 && !name && verb_base(w).is_none()
+    })?;
+    Some(s.low(head).to_owned())
+}
+
+/// The named holder of the figure at `at`: a possessive name right before
+/// the figure's phrase ("Ontario's turnout"), else the name that is the
+/// subject of its clause ("SkyJet cut 8% of its staff"). Folded.
+pub fn holder(s: &Tokens, at: At) -> Option<String> {
+    if title_case(s) {
+        return None;
+    }
+    let start = clause_start(s, at.first);
+    // A capitalised run, not the sentence's first word alone (any word is
+    // capitalised there), ending before the figure.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut k = start;
+    while k < at.first {
+        if s.capitalised(k) {
+            let from = k;
+            while k < at.first && s.capitalised(k) {
+                k += 1;
+            }
+            runs.push((from, k));
+        } else {
+            k += 1;
+        }
+    }
+    let &(from, to) = runs.iter().rev().find(|&&(from, to)| {
+        // The sentence's first word is a name only when WordNet does not
+        // know it as a word ("SkyJet", not "Police").
+        let lone_first = from == 0 && to == 1 && known_word(s.low(0));
+        let word = s.low(from);
+        // A name before a verb of saying is a source, not a holder.
+        let source = is_speech_verb(s.low(to)) || s.low(to) == "officials";
+        !lone_first && !source && !super::scope::is_calendar(word) && !DETERMINERS.contains(&word)
+    })?;
+    let name = &s.text[s.toks[from].start..s.toks[to - 1].end];
+    let folded = fold_name(name);
+    (!folded.is_empty()).then_some(folded)
+}
+
+/// Whether most words of the sentence are capitalised (a headline in title
+/// case), where capitals say nothing of names.
+fn title_case(s: &Tokens) -> bool {
+    let words = (0..s.toks.len()).filter(|&i| s.kind(i) == Some(Tok::Word) && s.low(i).len() > 3);
+    let (mut all, mut capital) = (0, 0);
+    for i in words {
+        all += 1;
+        capital += usize::from(s.capitalised(i));
+    }
+    all >= 3 && capital * 3 >= all * 2
+}
+
+/// Whether WordNet knows a lower-case word, through its inflections.
+fn known_word(word: &str) -> bool {
+    crate::align::thesaurus::with_synsets(word, |s| !s.is_empty())
+}

@@ -1,0 +1,33 @@
+//! Whether the outlet states a figure as its own: a figure mentioned only to
+//! dispute it ("we are told 1,240 are missing") or as a forecast, threat or
+//! condition ("could face up to 20 years") is no figure the outlet asserts.
+//! The cue phrases are data (`data/measure/dispute-cues.txt`,
+//! `hypothetical-cues.txt`), looked for in the figure's clause before it.
+
+use super::At;
+use super::tables::{Cue, cue_ending_at};
+use super::words::clause_start;
+use crate::quantity::Stance;
+use crate::tokens::{Tok, Tokens};
+
+/// The stance of the figure at `at`.
+pub fn of(s: &Tokens, at: At) -> Stance {
+    let start = clause_start(s, at.first);
+    let words: Vec<&str> = (start..at.first)
+        .filter(|&k| s.kind(k) == Some(Tok::Word))
+        .map(|k| {
+            // "May" is a month, "may" a modal.
+            if s.raw(k) == "May" { "" } else { s.low(k) }
+        })
+        .collect();
+    let mut stance = Stance::Asserted;
+    for k in 0..words.len() {
+        match cue_ending_at(&words, k) {
+            Some(Cue::Dispute) => return Stance::Disputed,
+            Some(Cue::Hypothetical) => stance = Stance::Hypothetical,
+            _ if words[k] == "may" => stance = Stance::Hypothetical,
+            _ => {}
+        }
+    }
+    stance
+}
