@@ -126,6 +126,12 @@ fn main() -> Result<()> {
             let stories = load(&names("train"), &config)?;
             dump(&stories, &config.compare)
         }
+        "probe" => {
+            // Differing pairs of one story folder with their probabilities.
+            let dir = std::env::args().nth(2).context("probe DIR")?;
+            let model = Model::parse(&std::fs::read_to_string(OUT)?).map_err(anyhow::Error::msg)?;
+            probe(Path::new(&dir), &model, &config)
+        }
         "eval" => {
             let stories = load(&names("dev"), &config)?;
             let model = Model::parse(&std::fs::read_to_string(OUT)?).map_err(anyhow::Error::msg)?;
@@ -134,6 +140,58 @@ fn main() -> Result<()> {
         }
         _ => bail!("usage: tune_figures fit|eval"),
     }
+}
+
+fn probe(dir: &Path, model: &Model, config: &Config) -> Result<()> {
+    let plan = ingest::plan(&[dir.to_path_buf()], &IngestOptions::default());
+    for story in plan.read(1) {
+        let sentences: Vec<Sentence> = story
+            .articles
+            .iter()
+            .enumerate()
+            .flat_map(|(i, a)| segment::sentences(i, a))
+            .collect();
+        let mut quantities: Vec<Vec<Quantity>> = sentences
+            .iter()
+            .map(|s| quantity::extract(&s.text))
+            .collect();
+        measure::read_story(&story.articles, &sentences, &mut quantities);
+        let outlets: Vec<&str> = sentences
+            .iter()
+            .map(|s| story.articles[s.article].outlet.as_str())
+            .collect();
+        let grouping = align::group_with(&sentences, &quantities, &outlets, &config.align);
+        let c = compare::candidates(
+            &story.articles,
+            &sentences,
+            &quantities,
+            &grouping,
+            &config.compare,
+        );
+        for pair in &c.pairs {
+            if pair.agrees {
+                continue;
+            }
+            let p = model.probability(&pair.x, false);
+            let (a, b) = (&c.figures[pair.a], &c.figures[pair.b]);
+            println!(
+                "{p:.3} {} \"{}\" / {} \"{}\"\n   {}\n   {}\n   {:?}",
+                story.articles[a.article].outlet,
+                a.q.text,
+                story.articles[b.article].outlet,
+                b.q.text,
+                sentences[a.at.sentence].text,
+                sentences[b.at.sentence].text,
+                pair.x
+                    .iter()
+                    .zip(FEATURE_NAMES)
+                    .filter(|(v, _)| **v != 0.0)
+                    .map(|(v, n)| format!("{n}={v:.2}"))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+    Ok(())
 }
 
 fn load(names: &[String], config: &Config) -> Result<Vec<Story>> {
@@ -280,6 +338,9 @@ struct Data {
     story: Vec<usize>,
     /// Whether the pair's values agree (which of the two models reads it).
     agrees: Vec<bool>,
+    /// Whether the pair is fitted on: not two figures of the tool inside one
+    /// annotated figure (a range read as two), which are neither one measure nor two.
+    fit: Vec<bool>,
 }
 
 fn data(stories: &[Story], config: &CompareConfig) -> Data {
@@ -288,6 +349,7 @@ fn data(stories: &[Story], config: &CompareConfig) -> Data {
         y: Vec::new(),
         story: Vec::new(),
         agrees: Vec::new(),
+        fit: Vec::new(),
     };
     for (n, s) in stories.iter().enumerate() {
         let c = s.candidates(config);
@@ -297,11 +359,21 @@ fn data(stories: &[Story], config: &CompareConfig) -> Data {
             .map(|f| s.gold_of(f.at.sentence, f.at.quantity))
             .collect();
         for pair in &c.pairs {
-            let same = matches!((gold[pair.a], gold[pair.b]), (Some(a), Some(b)) if s.gold[a].measure == s.gold[b].measure);
+            // Two figures of the tool inside one annotated figure (a range
+            // read as two) are neither one measure nor two: left out.
+            let split = gold[pair.a].is_some() && gold[pair.a] == gold[pair.b];
+            // Pairs that agree: one measure? Pairs that do not: a conflict
+            // the annotators listed (of any type)?
+            let same = match (gold[pair.a], gold[pair.b]) {
+                (Some(a), Some(b)) if pair.agrees => s.gold[a].measure == s.gold[b].measure,
+                (Some(a), Some(b)) => s.conflicts.contains_key(&(a.min(b), a.max(b))),
+                _ => false,
+            };
             d.x.push(pair.x.to_vec());
             d.y.push(same);
             d.story.push(n);
             d.agrees.push(pair.agrees);
+            d.fit.push(!split);
         }
     }
     d
@@ -335,7 +407,11 @@ fn cross_validate(
         let mut oof = vec![0.0; which.len()];
         for fold in 0..FOLDS {
             let in_fold = |i: usize| fold_of(stories[d.story[i]].topic) == fold;
-            let train: Vec<usize> = which.iter().copied().filter(|&i| !in_fold(i)).collect();
+            let train: Vec<usize> = which
+                .iter()
+                .copied()
+                .filter(|&i| !in_fold(i) && d.fit[i])
+                .collect();
             let x: Vec<Vec<f64>> = train.iter().map(|&i| d.x[i].clone()).collect();
             let y: Vec<bool> = train.iter().map(|&i| d.y[i]).collect();
             let w = fit(&x, &y, l2);
@@ -345,12 +421,17 @@ fn cross_validate(
                 }
             }
         }
-        let loss = which
+        let scored: Vec<(usize, f64)> = which
             .iter()
-            .zip(&oof)
-            .map(|(&i, &p)| -(if d.y[i] { p } else { 1.0 - p }).clamp(1e-12, 1.0).ln())
+            .copied()
+            .zip(oof.iter().copied())
+            .filter(|&(i, _)| d.fit[i])
+            .collect();
+        let loss = scored
+            .iter()
+            .map(|&(i, p)| -(if d.y[i] { p } else { 1.0 - p }).clamp(1e-12, 1.0).ln())
             .sum::<f64>()
-            / which.len().max(1) as f64;
+            / scored.len().max(1) as f64;
         println!("{label}: L2 {l2}: held-out log loss {loss:.4}");
         if best.as_ref().is_none_or(|b| loss < b.1) {
             best = Some((l2, loss, oof));
@@ -363,7 +444,7 @@ fn fit_model(stories: &[Story], config: &CompareConfig) -> Result<()> {
     let d = data(stories, config);
     let count = |agrees: bool| -> (Vec<usize>, usize) {
         let rows: Vec<usize> = (0..d.y.len()).filter(|&i| d.agrees[i] == agrees).collect();
-        let positives = rows.iter().filter(|&&i| d.y[i]).count();
+        let positives = rows.iter().filter(|&&i| d.y[i] && d.fit[i]).count();
         (rows, positives)
     };
     let ((agree_rows, agree_pos), (differ_rows, differ_pos)) = (count(true), count(false));
@@ -406,6 +487,16 @@ fn fit_model(stories: &[Story], config: &CompareConfig) -> Result<()> {
                 let out = compare::decide(&s.articles, &s.sentences, c, p, &probe, config);
                 rows.add(&judge(s, &out).0);
             }
+            if std::env::var_os("SHOW_GRID").is_some() {
+                println!(
+                    "  flag {flag:.2} matched {matched:.1}: rows {:>4} right {:>3} precision {:.3} found {}/{}",
+                    rows.flagged,
+                    rows.right,
+                    rows.precision(),
+                    rows.found,
+                    rows.conflicts
+                );
+            }
             let ok = rows.precision() >= MIN_PRECISION;
             let better = match &choice {
                 None => true,
@@ -420,6 +511,49 @@ fn fit_model(stories: &[Story], config: &CompareConfig) -> Result<()> {
         }
     }
     let (flag, matched, rows) = choice.context("no thresholds")?;
+    if let Some(flag) = std::env::var("WHY_FLAG")
+        .ok()
+        .and_then(|v| v.parse::<f64>().ok())
+    {
+        why_missed(stories, &candidates, &per_story, flag, 0.5);
+    }
+    let shown = std::env::var("SHOW_FLAG")
+        .ok()
+        .and_then(|v| v.parse::<f64>().ok());
+    if let Some(flag) = shown {
+        let probe = Model {
+            agree: zero.clone(),
+            differ: zero.clone(),
+            flag,
+            matched,
+        };
+        for ((s, c), p) in stories.iter().zip(&candidates).zip(&per_story) {
+            let out = compare::decide(&s.articles, &s.sentences, c, p, &probe, config);
+            let (_, right) = judge(s, &out);
+            for (d, ok) in out.iter().zip(right) {
+                let line = |f: crossclaim::model::FigureRef| {
+                    format!(
+                        "{} \"{}\" in: {}",
+                        s.articles[s.sentences[f.sentence].article].outlet,
+                        s.quantities[f.sentence][f.quantity].text,
+                        s.sentences[f.sentence]
+                            .text
+                            .chars()
+                            .take(160)
+                            .collect::<String>()
+                    )
+                };
+                println!(
+                    "{} {} [{}]\n   {}\n   {}",
+                    if ok { "RIGHT" } else { "WRONG" },
+                    s.name,
+                    d.measure,
+                    line(d.a),
+                    line(d.b)
+                );
+            }
+        }
+    }
     println!(
         "chosen: flag {flag:.2}, matched {matched:.2}; held-out rows {} (right {}), precision {:.3}, conflicts found {}/{}",
         rows.flagged,
@@ -429,6 +563,7 @@ fn fit_model(stories: &[Story], config: &CompareConfig) -> Result<()> {
         rows.conflicts
     );
     let fitted = |rows: &[usize], l2: f64| {
+        let rows: Vec<usize> = rows.iter().copied().filter(|&i| d.fit[i]).collect();
         let x: Vec<Vec<f64>> = rows.iter().map(|&i| d.x[i].clone()).collect();
         let y: Vec<bool> = rows.iter().map(|&i| d.y[i]).collect();
         logistic(&fit(&x, &y, l2))
@@ -528,6 +663,85 @@ fn dump(stories: &[Story], config: &CompareConfig) -> Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// Why each conflicting gold pair (disagreement or source) whose figures the
+/// tool read was not flagged, counted by the first reason.
+fn why_missed(
+    stories: &[Story],
+    candidates: &[Candidates<'_>],
+    per_story: &[Vec<f64>],
+    flag: f64,
+    matched: f64,
+) {
+    use crossclaim::quantity::{Role, Stance};
+    let mut reasons: BTreeMap<&str, usize> = BTreeMap::new();
+    for ((s, c), p) in stories.iter().zip(candidates).zip(per_story) {
+        let gold: Vec<Option<usize>> = c
+            .figures
+            .iter()
+            .map(|f| s.gold_of(f.at.sentence, f.at.quantity))
+            .collect();
+        // Figures matched in each other article.
+        let mut matched_in: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for (k, pair) in c.pairs.iter().enumerate() {
+            if pair.agrees && p[k] >= matched {
+                matched_in.insert((pair.a, c.figures[pair.b].article));
+                matched_in.insert((pair.b, c.figures[pair.a].article));
+            }
+        }
+        for (&(ga, gb), kind) in &s.conflicts {
+            if !matches!(kind.as_str(), "disagreement" | "source") {
+                continue;
+            }
+            let fa: Vec<usize> = (0..c.figures.len())
+                .filter(|&i| gold[i] == Some(ga))
+                .collect();
+            let fb: Vec<usize> = (0..c.figures.len())
+                .filter(|&i| gold[i] == Some(gb))
+                .collect();
+            if fa.is_empty() || fb.is_empty() {
+                *reasons
+                    .entry("a figure not read as comparable")
+                    .or_default() += 1;
+                continue;
+            }
+            let k = c.pairs.iter().position(|pair| {
+                (fa.contains(&pair.a) && fb.contains(&pair.b))
+                    || (fa.contains(&pair.b) && fb.contains(&pair.a))
+            });
+            let Some(k) = k else {
+                *reasons
+                    .entry("no candidate (dimension, outlet or ratio)")
+                    .or_default() += 1;
+                continue;
+            };
+            let pair = &c.pairs[k];
+            let (a, b) = (&c.figures[pair.a], &c.figures[pair.b]);
+            let reason = if pair.agrees {
+                "values agree (hedges, rounding)"
+            } else if a.q.stance != Stance::Asserted || b.q.stance != Stance::Asserted {
+                "stance"
+            } else if a.reading.role != Role::Story || b.reading.role != Role::Story {
+                "role"
+            } else if compare::named_apart(a, b) {
+                "places or holders apart"
+            } else if matched_in.contains(&(pair.a, b.article))
+                || matched_in.contains(&(pair.b, a.article))
+            {
+                "a figure matched in the other article"
+            } else if p[k] < flag {
+                "probability below flag"
+            } else {
+                "not the likeliest pair, or a repeated value"
+            };
+            *reasons.entry(reason).or_default() += 1;
+        }
+    }
+    println!("why conflicting gold pairs were not flagged (flag {flag}, matched {matched}):");
+    for (r, n) in reasons {
+        println!("  {n:>5}  {r}");
+    }
 }
 
 /// Disagreement rows against the gold conflicts.

@@ -31,6 +31,42 @@ pub struct Figure<'a> {
     /// Content keys of the words around the figure, with rarity weights, sorted by hash.
     pub context: Vec<(u64, f64)>,
     pub context_total: f64,
+    /// The same for the nearest `NEAR_WORDS` words on each side.
+    pub near: Vec<(u64, f64)>,
+    pub near_total: f64,
+    /// The figure's place among the figures of its dimension in its
+    /// sentence, and how many there are ("14 points and 11 rebounds").
+    pub rank: usize,
+    pub of: usize,
+    /// The names (capitalised words, lower case) among the words around the figure.
+    pub names: Vec<String>,
+    /// Every word of the figure's sentence, lower case, sorted and unique.
+    pub words: std::rc::Rc<Vec<String>>,
+}
+
+impl Figure<'_> {
+    /// Whether a name around this figure is a word of the other figure's sentence.
+    fn names_in(&self, other: &Figure<'_>) -> (bool, bool) {
+        let mut found = false;
+        let mut missing = false;
+        for n in &self.names {
+            if other.words.binary_search(n).is_ok() {
+                found = true;
+            } else {
+                missing = true;
+            }
+        }
+        (found, missing)
+    }
+
+    /// (a name around one figure is around the other too, each figure has a
+    /// name around it that the other's sentence lacks).
+    pub fn names_against(&self, other: &Figure<'_>) -> (bool, bool) {
+        let shared = self.names.iter().any(|n| other.names.contains(n));
+        let (_, missing_a) = self.names_in(other);
+        let (_, missing_b) = other.names_in(self);
+        (shared, missing_a && missing_b)
+    }
 }
 
 impl Figure<'_> {
@@ -52,26 +88,33 @@ static OF_BASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words on each side of a figure that its context holds.
 const CONTEXT_WORDS: usize = 8;
+/// Words on each side of a figure that its near context holds.
+const NEAR_WORDS: usize = 3;
 
 /// Every comparable figure of a story, in sentence order: figures of kinds
-/// outlets can disagree on, that are no old value of a change.
+/// outlets can disagree on, that are no old value of a change nor a conversion.
 pub fn figures<'a>(
     sentences: &'a [Sentence],
     quantities: &'a [Vec<Quantity>],
     grouping: &Grouping,
 ) -> Vec<Figure<'a>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Figure<'a>> = Vec::new();
     for (s, (sentence, qs)) in sentences.iter().zip(quantities).enumerate() {
-        if !qs.iter().any(|q| q.kind.is_figure() && q.role != Role::Old) {
+        let first_of_sentence = out.len();
+        if !qs
+            .iter()
+            .any(|q| q.kind.is_figure() && !matches!(q.role, Role::Old | Role::Restated))
+        {
             continue;
         }
         let tokens = Tokens::new(&sentence.text);
+        let words = std::rc::Rc::new(sentence_words(&tokens));
         let mut share_of: Vec<Option<usize>> = vec![None; qs.len()];
         for (share, base) in shares_with_base(&sentence.text, qs) {
             share_of[share] = Some(base);
         }
         for (i, q) in qs.iter().enumerate() {
-            if !q.kind.is_figure() || q.role == Role::Old {
+            if !q.kind.is_figure() || matches!(q.role, Role::Old | Role::Restated) {
                 continue;
             }
             let (reading, kind, scale, shown) = match share_of[i] {
@@ -84,7 +127,10 @@ pub fn figures<'a>(
                 None => (q, q.kind, 1.0, q.text.clone()),
             };
             let (context, context_total) =
-                grouping.weighted_keys_of(&context_of(&sentence.text, &tokens, q));
+                grouping.weighted_keys_of(&context_of(&sentence.text, &tokens, q, CONTEXT_WORDS));
+            let (near, near_total) =
+                grouping.weighted_keys_of(&context_of(&sentence.text, &tokens, q, NEAR_WORDS));
+            let names = names_around(&tokens, q);
             out.push(Figure {
                 at: FigureRef {
                     sentence: s,
@@ -99,26 +145,89 @@ pub fn figures<'a>(
                 shown,
                 context,
                 context_total,
+                near,
+                near_total,
+                rank: 0,
+                of: 1,
+                names,
+                words: words.clone(),
             });
         }
+        rank_in_sentence(&mut out[first_of_sentence..]);
     }
     out
 }
 
-/// The words around a figure: up to `CONTEXT_WORDS` on each side, the
-/// figure itself left out.
-fn context_of(text: &str, s: &Tokens, q: &Quantity) -> String {
+/// Numbers each figure of one sentence among those of its dimension.
+fn rank_in_sentence(figures: &mut [Figure<'_>]) {
+    for i in 0..figures.len() {
+        let dimension = |f: &Figure<'_>| (f.kind, f.q.unit.clone());
+        let mine = dimension(&figures[i]);
+        let rank = figures[..i].iter().filter(|f| dimension(f) == mine).count();
+        let of = figures.iter().filter(|f| dimension(f) == mine).count();
+        figures[i].rank = rank;
+        figures[i].of = of;
+    }
+}
+
+/// The words around a figure: up to `reach` on each side, the figure itself
+/// left out.
+fn context_of(text: &str, s: &Tokens, q: &Quantity, reach: usize) -> String {
     let first = s.toks.partition_point(|t| t.start < q.start);
     let next = s.toks.partition_point(|t| t.start < q.end);
     let words = |range: &mut dyn Iterator<Item = usize>| -> Option<usize> {
         range
             .filter(|&k| s.kind(k) == Some(Tok::Word))
-            .take(CONTEXT_WORDS)
+            .take(reach)
             .last()
     };
     let from = words(&mut (0..first).rev()).map_or(q.start, |k| s.toks[k].start);
     let to = words(&mut (next..s.toks.len())).map_or(q.end, |k| s.toks[k].end);
     format!("{} {}", &text[from..q.start], &text[q.end..to])
+}
+
+/// Every word of a sentence, lower case, sorted and unique.
+fn sentence_words(s: &Tokens) -> Vec<String> {
+    let mut words: Vec<String> = (0..s.toks.len())
+        .filter(|&k| s.kind(k) == Some(Tok::Word))
+        .map(|k| s.low(k).to_owned())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The names among the `CONTEXT_WORDS` words on each side of a figure:
+/// capitalised words that are not the sentence's first, nor month or day
+/// names, in a sentence that is not a headline in title case.
+fn names_around(s: &Tokens, q: &Quantity) -> Vec<String> {
+    let first = s.toks.partition_point(|t| t.start < q.start);
+    let next = s.toks.partition_point(|t| t.start < q.end);
+    let words: Vec<usize> = (0..s.toks.len())
+        .filter(|&k| s.kind(k) == Some(Tok::Word))
+        .collect();
+    let capitals = words.iter().filter(|&&k| s.capitalised(k)).count();
+    if words.len() >= 4 && capitals * 3 >= words.len() * 2 {
+        return Vec::new();
+    }
+    let before = words
+        .iter()
+        .rev()
+        .filter(|&&k| k < first)
+        .take(CONTEXT_WORDS);
+    let after = words.iter().filter(|&&k| k >= next).take(CONTEXT_WORDS);
+    let mut names: Vec<String> = before
+        .chain(after)
+        .copied()
+        .filter(|&k| k > 0 && s.capitalised(k) && s.low(k).len() > 1)
+        .map(|k| s.low(k).to_owned())
+        .filter(|w| {
+            !crate::text::MONTHS.contains(&w.as_str()) && !crate::text::DAYS.contains(&w.as_str())
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// Pairs (share, base) of quantity indices: a percentage followed by "of" and a count.

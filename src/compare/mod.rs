@@ -135,6 +135,7 @@ pub fn candidates<'a>(
                     same_claim: claims_of[sa].iter().any(|c| claims_of[sb].contains(c)),
                     sentence_score,
                     only_pair: only(a) && only(b),
+                    mutual_best: false,
                 };
                 pairs.push(Pair {
                     a: i,
@@ -149,7 +150,31 @@ pub fn candidates<'a>(
             }
         }
     }
+    mark_mutual_best(&figures, &mut pairs);
     Candidates { figures, pairs }
+}
+
+/// Sets `mutual_best` on the pairs whose figures are each other's likeliest
+/// partner in the other's article by the words around them (ties: first pair).
+fn mark_mutual_best(figures: &[Figure<'_>], pairs: &mut [Pair]) {
+    let mut best: FxHashMap<(usize, usize), (f64, usize)> = FxHashMap::default();
+    for (k, c) in pairs.iter().enumerate() {
+        let dice = c.x[pair::CONTEXT_DICE];
+        for (f, other) in [(c.a, figures[c.b].article), (c.b, figures[c.a].article)] {
+            let entry = best.entry((f, other)).or_insert((dice, k));
+            if dice > entry.0 {
+                *entry = (dice, k);
+            }
+        }
+    }
+    for k in 0..pairs.len() {
+        let (a, b) = (pairs[k].a, pairs[k].b);
+        let mine =
+            |f: usize, other: usize| best.get(&(f, figures[other].article)).map(|e| e.1) == Some(k);
+        if mine(a, b) && mine(b, a) {
+            pairs[k].x[pair::MUTUAL_BEST] = 1.0;
+        }
+    }
 }
 
 /// The flagged pairs of a story, given each candidate's probability `p`
@@ -157,10 +182,10 @@ pub fn candidates<'a>(
 ///
 /// A pair is flagged when its values do not agree (hedges and rounding read
 /// as intervals), its probability reaches `model.flag`, both outlets assert
-/// their figure, both figures are of the story (or both of a past event),
-/// and neither figure is matched in the other outlet by a figure that agrees
-/// with it at probability `model.matched` or more. Each figure is flagged at
-/// most once per other outlet, against its likeliest partner.
+/// their figure, both figures are of the story (not of a past event, not an
+/// age), they name no different places or holders, and neither figure is matched in the other outlet by a figure that agrees
+/// with it at probability `model.matched` or more. A pair is flagged only
+/// when each figure is the other's likeliest flagged partner.
 pub fn decide(
     articles: &[Article],
     sentences: &[Sentence],
@@ -199,7 +224,9 @@ pub fn decide(
                     && !matched[c.b]
                     && a.q.stance == Stance::Asserted
                     && b.q.stance == Stance::Asserted
-                    && a.reading.role == b.reading.role
+                    && a.reading.role == Role::Story
+                    && b.reading.role == Role::Story
+                    && !named_apart(a, b)
                     && !agrees(k)
             })
             .collect();
@@ -217,7 +244,7 @@ pub fn decide(
         let mut seen: Vec<(u64, u64)> = Vec::new();
         for &k in &flagged {
             let c = &found.pairs[k];
-            if best.get(&c.a) != Some(&k) && best.get(&c.b) != Some(&k) {
+            if best.get(&c.a) != Some(&k) || best.get(&c.b) != Some(&k) {
                 continue;
             }
             // Figure `a` from the earlier article.
@@ -238,6 +265,14 @@ pub fn decide(
     }
     out.sort_by_key(|d| (d.verdict == Verdict::Update, d.severity, d.a, d.b));
     out
+}
+
+/// Whether two figures are about different named places or holders ("in
+/// Holton" and "in Port Said"; "SkyJet cut 8%" and "BlueAir cut 15%"):
+/// never one measure, whatever else they share.
+pub fn named_apart(a: &Figure<'_>, b: &Figure<'_>) -> bool {
+    let apart = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if !crate::measure::same_name(x, y));
+    apart(&a.reading.place, &b.reading.place) || apart(&a.reading.holder, &b.reading.holder)
 }
 
 /// What two figures measure, in words: "people deaths", "war duration".

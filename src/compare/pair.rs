@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use super::figure::Figure;
 use crate::align::thesaurus::synonyms;
-use crate::measure::same_name;
+use crate::measure::{same_name, same_thing};
 use crate::quantity::{Kind, Role};
 
 /// The features of a pair, in the order `features` returns them.
@@ -43,13 +43,19 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "log_ratio",
     "magnitude",
     "only_pair",
+    "mutual_best",
+    "names_shared",
+    "names_conflict",
+    "near_dice",
+    "same_rank",
+    "other_rank",
     "kind_count",
     "kind_duration",
     "kind_money",
     "kind_percent",
 ];
 
-pub const FEATURES: usize = 27;
+pub const FEATURES: usize = 33;
 
 /// What the model reads of a pair beyond the two figures: facts of the story.
 pub struct PairContext {
@@ -59,7 +65,15 @@ pub struct PairContext {
     pub sentence_score: f64,
     /// Whether each figure is the only one of its dimension in its article.
     pub only_pair: bool,
+    /// Whether each figure is the other's likeliest partner in the other's
+    /// article, by the words around them (set after all pairs are scored).
+    pub mutual_best: bool,
 }
+
+/// The index of `mutual_best` in the features.
+pub const MUTUAL_BEST: usize = 23;
+/// The index of `context_dice` in the features.
+pub const CONTEXT_DICE: usize = 2;
 
 /// The features of the pair (`a`, `b`), each about 0 to 1.
 pub fn features(a: &Figure<'_>, b: &Figure<'_>, cx: &PairContext) -> [f64; FEATURES] {
@@ -68,8 +82,7 @@ pub fn features(a: &Figure<'_>, b: &Figure<'_>, cx: &PairContext) -> [f64; FEATU
     let total = a.context_total + b.context_total;
     let smaller = a.context_total.min(b.context_total);
     let ratio = |x: f64, y: f64| if y > 0.0 { x / y } else { 0.0 };
-    let words_same = |x: &str, y: &str| x == y || synonyms(x, y);
-    let (thing_same, thing_differ, thing_one) = compare_opt(&ra.counted, &rb.counted, words_same);
+    let (thing_same, thing_differ, thing_one) = compare_opt(&ra.counted, &rb.counted, same_thing);
     let (event_same, event_differ, event_one) = events(a, b);
     let (scope_same, scope_differ, scope_one) =
         compare_opt(&ra.scope, &rb.scope, |x: &str, y: &str| x == y);
@@ -84,6 +97,7 @@ pub fn features(a: &Figure<'_>, b: &Figure<'_>, cx: &PairContext) -> [f64; FEATU
     let small = a.value.abs().min(b.value.abs());
     let magnitude = ((1.0 + small).ln() / 1e6f64.ln()).min(1.0);
     let flag = |x: bool| f64::from(u8::from(x));
+    let (names_shared, names_conflict) = a.names_against(b);
     [
         flag(cx.same_claim),
         cx.sentence_score,
@@ -108,6 +122,15 @@ pub fn features(a: &Figure<'_>, b: &Figure<'_>, cx: &PairContext) -> [f64; FEATU
         log_ratio,
         magnitude,
         flag(cx.only_pair),
+        flag(cx.mutual_best),
+        flag(names_shared),
+        flag(names_conflict),
+        ratio(
+            2.0 * shared_weight(&a.near, &b.near),
+            a.near_total + b.near_total,
+        ),
+        flag(a.of > 1 && b.of > 1 && a.rank == b.rank),
+        flag(a.of > 1 && b.of > 1 && a.rank != b.rank),
         flag(a.kind == Kind::Count),
         flag(a.kind == Kind::Duration),
         flag(a.kind == Kind::Money),

@@ -23,6 +23,7 @@ use crate::quantity::{Kind, Quantity, Role, extract};
 use crate::tokens::Tokens;
 
 pub use attribution::{Sources, same_source};
+pub use phrase::same_thing;
 pub use words::{fold_name, same_name, singular};
 
 /// A figure's position in its sentence's tokens: its first token and the one after it.
@@ -58,10 +59,17 @@ pub fn read_sentence(
     let mut events = event::assign(&s, qs, &at, &figures);
     // A figure restated in other words right after another ("released
     // 40,000 acre-feet, more than 200 million cubic metres") states its event.
+    let mut restated = vec![false; qs.len()];
     for w in figures.windows(2) {
         let (i, j) = (w[0], w[1]);
-        if events[j].is_none() && qs[i].kind == qs[j].kind && restates(&s, at[i], at[j]) {
-            events[j] = events[i].clone();
+        if qs[i].kind == qs[j].kind && restates(&s, at[i], at[j]) {
+            if events[j].is_none() {
+                events[j] = events[i].clone();
+            }
+            // In brackets, another value: a conversion ("€110 billion ($158 billion)").
+            let bracket = s.raw(at[j].first.wrapping_sub(1)) == "(";
+            let other = (qs[i].value - qs[j].value).abs() > 0.01 * qs[i].value.abs();
+            restated[j] = bracket && (other || qs[i].unit != qs[j].unit);
         }
     }
     let borrowed = previous
@@ -71,7 +79,11 @@ pub fn read_sentence(
     let sources = Sources::of(text);
     for &i in &figures {
         let q = &qs[i];
-        let role = scope::role(&s, qs, i, at[i], year);
+        let role = if restated[i] {
+            Role::Restated
+        } else {
+            scope::role(&s, qs, i, at[i], year)
+        };
         let stance = stance::of(&s, at[i]);
         let mut event = events[i].clone();
         // A count with no listed event takes the one the sentence before
@@ -106,6 +118,7 @@ pub fn read_sentence(
 /// an event that counts people when no noun says what), else its noun.
 fn count_unit(counted: Option<&str>, event: Option<&str>) -> String {
     match counted {
+        Some(noun) if tables::noun_class(noun) == Some("people") => "people".to_owned(),
         Some(noun) => noun.to_owned(),
         None if event.is_some_and(tables::counts_people) => "people".to_owned(),
         None => String::new(),

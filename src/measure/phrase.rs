@@ -8,16 +8,17 @@
 //!   and spans: "turnout was 62%", "the strike lasted 23 days", "the deal is
 //!   worth $5 billion".
 //!
-//! Nouns are folded to the singular and to a class (`data/measure/nouns.tsv`).
+//! Nouns are read in the singular; `same_thing` folds them to a class
+//! (`data/measure/nouns.tsv`) when two are compared.
 //! Also the holder: the name a figure belongs to ("SkyJet cut 8%").
 
 use super::At;
-use super::tables::{ends_phrase, event_of, is_generic_noun, is_speech_verb, noun_class};
+use super::tables::{ends_phrase, event_of, is_generic_noun, is_speech_verb};
 use super::words::{breaks_clause, clause_start, fold_name, singular, verb_base};
 use crate::quantity::{Kind, Quantity};
 use crate::tokens::{Tok, Tokens};
 
-/// The counted thing or measure noun of the figure at `at`, folded.
+/// The counted thing or measure noun of the figure at `at`, in the singular.
 pub fn thing(s: &Tokens, q: &Quantity, at: At, event: Option<&str>) -> Option<String> {
     let of_ok = matches!(q.kind, Kind::Count | Kind::Duration | Kind::Money);
     let noun = head_after(s, at.next, of_ok)
@@ -28,7 +29,7 @@ pub fn thing(s: &Tokens, q: &Quantity, at: At, event: Option<&str>) -> Option<St
     if event_of(&noun).is_some() && event.is_some_and(super::tables::counts_people) {
         return Some("people".to_owned());
     }
-    Some(noun_class(&one).map_or(one, str::to_owned))
+    Some(one)
 }
 
 /// Determiners and possessives that may stand between "of" and its noun.
@@ -143,41 +144,68 @@ fn subject(s: &Tokens, at: At) -> Option<String> {
     Some(s.low(head).to_owned())
 }
 
-/// The named holder of the figure at `at`: a possessive name right before
-/// the figure's phrase ("Ontario's turnout"), else the name that is the
-/// subject of its clause ("SkyJet cut 8% of its staff"). Folded.
+/// The named holder of the figure at `at`: the last name before it that is
+/// the subject of a verb ("SkyJet cut 8% of its staff", "the Washington
+/// Nationals made Teixeira an eight-year, $160 million offer"), in the part
+/// of the sentence before the figure up to a semicolon, colon, dash or quote.
+/// Folded.
 pub fn holder(s: &Tokens, at: At) -> Option<String> {
     if title_case(s) {
         return None;
     }
-    let start = clause_start(s, at.first);
-    // A capitalised run, not the sentence's first word alone (any word is
-    // capitalised there), ending before the figure.
-    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let start = (0..at.first)
+        .rev()
+        .find(|&k| matches!(s.raw(k), ";" | ":" | "—" | "–" | "\"" | "“" | "”"))
+        .map_or(0, |k| k + 1);
+    let mut found = None;
     let mut k = start;
     while k < at.first {
-        if s.capitalised(k) {
-            let from = k;
-            while k < at.first && s.capitalised(k) {
-                k += 1;
-            }
-            runs.push((from, k));
-        } else {
+        if !s.capitalised(k) {
+            k += 1;
+            continue;
+        }
+        let from = k;
+        while k < at.first && (s.capitalised(k) || (s.raw(k) == "-" && s.glued(k))) {
             k += 1;
         }
-    }
-    let &(from, to) = runs.iter().rev().find(|&&(from, to)| {
+        let word = s.low(from);
         // The sentence's first word is a name only when WordNet does not
         // know it as a word ("SkyJet", not "Police").
-        let lone_first = from == 0 && to == 1 && known_word(s.low(0));
-        let word = s.low(from);
-        // A name before a verb of saying is a source, not a holder.
-        let source = is_speech_verb(s.low(to)) || s.low(to) == "officials";
-        !lone_first && !source && !super::scope::is_calendar(word) && !DETERMINERS.contains(&word)
-    })?;
+        let lone_first = from == 0 && k == 1 && known_word(word);
+        let name_like =
+            !lone_first && !super::scope::is_calendar(word) && !DETERMINERS.contains(&word);
+        if name_like && subject_of_verb(s, k, at.first) {
+            found = Some((from, k));
+        }
+    }
+    let (from, to) = found?;
     let name = &s.text[s.toks[from].start..s.toks[to - 1].end];
     let folded = fold_name(name);
     (!folded.is_empty()).then_some(folded)
+}
+
+/// Whether a verb (a past form, or an auxiliary and then anything) follows
+/// token `k` directly, before `limit`, and it is not a verb of saying.
+fn subject_of_verb(s: &Tokens, k: usize, limit: usize) -> bool {
+    let mut j = k;
+    while j < limit
+        && matches!(
+            s.low(j),
+            "has" | "have" | "had" | "will" | "would" | "also" | "then"
+        )
+    {
+        j += 1;
+    }
+    if j >= limit || s.kind(j) != Some(Tok::Word) || is_speech_verb(s.low(j)) {
+        return false;
+    }
+    let w = s.low(j);
+    verb_base(w).is_some()
+        || (j > k && !ends_phrase(w))
+        || matches!(
+            w,
+            "cut" | "put" | "set" | "hit" | "is" | "was" | "are" | "were"
+        )
 }
 
 /// Whether most words of the sentence are capitalised (a headline in title
@@ -195,4 +223,21 @@ fn title_case(s: &Tokens) -> bool {
 /// Whether WordNet knows a lower-case word, through its inflections.
 fn known_word(word: &str) -> bool {
     crate::align::thesaurus::with_synsets(word, |s| !s.is_empty())
+}
+
+/// Whether two counted things (singular nouns) name one thing: the same
+/// noun, one class ("truce" and "ceasefire", "house" and "home"), a generic
+/// "people" against any noun of people ("civilians"), or WordNet synonyms.
+/// Two different nouns of people ("women", "man") are two things.
+pub fn same_thing(a: &str, b: &str) -> bool {
+    use super::tables::noun_class;
+    if a == b {
+        return true;
+    }
+    let generic = |n: &str| matches!(n, "people" | "person");
+    match (noun_class(a), noun_class(b)) {
+        (Some("people"), Some("people")) => generic(a) || generic(b),
+        (Some(x), Some(y)) => x == y,
+        _ => crate::align::thesaurus::synonyms(a, b),
+    }
 }

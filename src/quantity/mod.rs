@@ -124,6 +124,10 @@ pub enum Role {
     Age,
     /// The old value of a change the sentence states ("rose from 30 to 45"): no outlet's current figure.
     Old,
+    /// The figure before it again, in another unit or currency ("€110 billion
+    /// ($158 billion)"): the conversion is the outlet's, and only the figure
+    /// first stated is compared.
+    Restated,
 }
 
 impl Role {
@@ -133,6 +137,7 @@ impl Role {
             Role::Past => "past",
             Role::Age => "age",
             Role::Old => "old",
+            Role::Restated => "restated",
         }
     }
 

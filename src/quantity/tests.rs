@@ -77,7 +77,7 @@ fn vague_words_are_ranges_with_the_hedge_kept() {
         (q.hedge, q.low, q.high),
         (Hedge::Vague, Some(20_000.0), Some(99_999.0))
     );
-    assert_eq!(q.counted.as_deref(), Some("people"));
+    assert_eq!(q.counted.as_deref(), Some("voter"));
 }
 
 #[test]
@@ -87,7 +87,7 @@ fn hyphenated_durations_share_one_unit() {
     let c = one("the 336-hour truce");
     assert_eq!(a.kind, Kind::Duration);
     assert_eq!((a.value, b.value, c.value), (336.0, 336.0, 336.0));
-    assert_eq!(b.counted.as_deref(), Some("pause"));
+    assert_eq!(b.counted.as_deref(), Some("truce"));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::model::{Analysis, Article, Claim, Disagreement, Sentence, Skipped, Sp
 use crate::quantity::Quantity;
 
 /// Bumped on any change a consumer could notice; documented in the README.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct StoryJson<'a> {
