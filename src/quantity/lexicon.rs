@@ -57,6 +57,9 @@ pub(super) fn scale_word(w: &str) -> Option<f64> {
         "million" | "millions" => 1e6,
         "billion" | "billions" => 1e9,
         "trillion" | "trillions" => 1e12,
+        // South Asian scales: a lakh is 100,000, a crore 10 million.
+        "lakh" | "lakhs" => 1e5,
+        "crore" | "crores" => 1e7,
         _ => return None,
     })
 }

@@ -141,9 +141,13 @@ pub(super) fn measure(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<M
             }
             m.after = after_unit_extras(s, m.after, &mut m.value);
             compound_inches(s, &mut m);
+        } else if let Some(code) = units::currency_after(s, j) {
+            m.currency = Some(code);
+            m.after = j + 1;
         }
     }
-    // "($99.99)": accounts write losses in brackets.
+    // "revenue was ($99.99)": accounts write losses in brackets. A bracket
+    // after anything else restates or adds ("3 million pounds (£3m)", "(US$80)").
     if m.currency.is_some()
         && m.first > 0
         && m.value > 0.0
@@ -151,6 +155,7 @@ pub(super) fn measure(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<M
         && s.glued(m.first)
         && s.low(m.after) == ")"
         && s.glued(m.after)
+        && accounting(s, m.first - 1)
     {
         m.value = -m.value;
     }
@@ -209,4 +214,27 @@ pub(super) fn ratio(s: &Tokens, a: &Measured) -> Option<(f64, usize)> {
     let b = numbers::parse(s, k, false)?;
     let year = b.bare_digits && b.value >= 1000.0;
     (b.value > a.value && !year && b.value.fract() == 0.0).then_some((a.value / b.value, b.next))
+}
+
+/// Whether the bracket at token `open` reads as a negative amount: it opens the
+/// text or follows a copula, a colon or an accounting word ("net loss ($1.2m)").
+fn accounting(s: &Tokens, open: usize) -> bool {
+    open == 0
+        || matches!(
+            s.low(open - 1),
+            "is" | "was"
+                | "were"
+                | "are"
+                | "be"
+                | "of"
+                | ":"
+                | "="
+                | "|"
+                | "loss"
+                | "losses"
+                | "deficit"
+                | "net"
+                | "outflow"
+                | "outflows"
+        )
 }

@@ -122,6 +122,17 @@ pub(super) fn parse(s: &Tokens, i: usize, currency: bool) -> Option<Num> {
     let mut only_digits = true;
     loop {
         let any = good.is_some();
+        // "$140-million", "a two-million-euro fund": a hyphen glues the scale on.
+        if any
+            && have_atom
+            && s.low(j) == "-"
+            && s.glued(j)
+            && s.glued(j + 1)
+            && scale_word(s.low(j + 1)).is_some_and(|m| m >= 1e3)
+        {
+            j += 1;
+            continue;
+        }
         // A joiner ("and", "&", "-", ",") only counts when a valid part follows.
         let (k, joined) = match s.low(j) {
             "and" | "&" if any => (j + 1, true),

@@ -7,6 +7,7 @@ use super::Hedge;
 use super::extract::Figure;
 use super::measure::{Measured, measure};
 use super::nonfigure::{self, Verdict};
+use super::units;
 use crate::tokens::Tokens;
 
 /// Verbs of change: "rose from 200 to 300" states two figures, not a range.
@@ -58,7 +59,12 @@ pub(super) fn read_range(s: &Tokens, a: &Measured, opener: &str) -> Option<(Meas
     if opener == "from" && change_before(s, a.first.saturating_sub(1)) {
         return None;
     }
-    let b = measure(s, k, None)?;
+    // "between $140 million and $150 million": the second figure may open with its currency.
+    let b = measure(s, k, None).or_else(|| {
+        (k + 1..k + 4)
+            .find(|&n| units::currency_before(s, n).is_some_and(|c| c.1 == k))
+            .and_then(|n| measure(s, n, None))
+    })?;
     let judged = nonfigure::judge(s, &b.num, b.kind(), b.currency.is_some(), b.after, true);
     if b.implied || matches!(judged, Verdict::Not(..) | Verdict::Drop) {
         return None;

@@ -204,33 +204,22 @@ pub(super) fn unit_at(s: &Tokens, j: usize) -> Option<(&'static Unit, usize)> {
     })
 }
 
-/// A currency written before the amount ("$", "US$", "c $", "£", "EUR"): code and first token.
+/// A currency written before the amount ("$", "US$", "c $", "£", "EUR", "RM45",
+/// "$US12", "Rs 500"): code and first token.
 pub(super) fn currency_before(s: &Tokens, i: usize) -> Option<(&'static str, usize)> {
     let j = i.checked_sub(1)?;
     let code = match s.low(j) {
-        "$" => {
-            let prefix = j.checked_sub(1).map_or("", |p| s.low(p));
-            // "u.s $": the letters before the dollar sign name the dollar.
-            if prefix == "s" && j >= 3 && s.low(j - 2) == "." && s.low(j - 3) == "u" {
-                return Some(("usd", j - 3));
-            }
-            let code = match prefix {
-                "us" | "usd" => "usd",
-                "c" | "ca" | "cad" | "can" => "cad",
-                "a" | "au" | "aud" if s.glued(j) || prefix != "a" => "aud",
-                "hk" | "hkd" => "hkd",
-                "nz" | "nzd" => "nzd",
-                "mx" | "mxn" | "mex" => "mxn",
-                "s" | "sg" | "sgd" => "sgd",
-                "r" => "brl",
-                _ => return Some(("usd", j)),
-            };
-            return Some((code, j - 1));
-        }
+        "$" => return Some(dollar(s, j)),
         "£" => "gbp",
         "€" => "eur",
         "¥" => "jpy",
         "₹" => "inr",
+        "₩" => "krw",
+        "₪" => "ils",
+        "₱" => "php",
+        "₽" => "rub",
+        "₺" => "try",
+        "₦" => "ngn",
         "usd" => "usd",
         "eur" => "eur",
         "gbp" => "gbp",
@@ -238,7 +227,121 @@ pub(super) fn currency_before(s: &Tokens, i: usize) -> Option<(&'static str, usi
         "cny" | "rmb" => "cny",
         "chf" => "chf",
         "dollar" => "usd",
-        _ => return None,
+        // "Rs. 500": the abbreviation's full stop.
+        "." if j > 0 && matches!(s.low(j - 1), "rs" | "dhs") && s.glued(j) => {
+            return Some((if s.low(j - 1) == "rs" { "inr" } else { "aed" }, j - 1));
+        }
+        _ => {
+            // "$US12 million", "$A1.2m": the letters after the dollar sign name it.
+            if s.kind(j) == Some(Tok::Word)
+                && s.glued(i)
+                && j > 0
+                && s.low(j - 1) == "$"
+                && s.glued(j)
+            {
+                let code = match s.low(j) {
+                    "us" => "usd",
+                    "a" | "au" => "aud",
+                    "c" | "can" => "cad",
+                    "nz" => "nzd",
+                    "hk" => "hkd",
+                    "s" => "sgd",
+                    _ => return None,
+                };
+                return Some((code, j - 1));
+            }
+            return coded(s, j, i).map(|code| (code, j));
+        }
     };
     Some((code, j))
+}
+
+/// "$" at token `j`, with the letters that may name its dollar before it.
+fn dollar(s: &Tokens, j: usize) -> (&'static str, usize) {
+    let prefix = j.checked_sub(1).map_or("", |p| s.low(p));
+    // "u.s $": the letters before the dollar sign name the dollar.
+    if prefix == "s" && j >= 3 && s.low(j - 2) == "." && s.low(j - 3) == "u" {
+        return ("usd", j - 3);
+    }
+    // One letter names a dollar only glued to it: "it's $5" is no Singapore dollar.
+    let glued = s.glued(j);
+    let code = match prefix {
+        "us" | "usd" => "usd",
+        "c" | "ca" | "cad" | "can" => "cad",
+        "a" if glued => "aud",
+        "au" | "aud" => "aud",
+        "hk" | "hkd" => "hkd",
+        "nz" | "nzd" => "nzd",
+        "mx" | "mxn" | "mex" => "mxn",
+        "nt" => "twd",
+        "s" if glued => "sgd",
+        "sg" | "sgd" => "sgd",
+        "r" if glued => "brl",
+        _ => return ("usd", j),
+    };
+    (code, j - 1)
+}
+
+/// A currency written as a code or a word (`data/quantity/currencies.tsv`).
+struct Currency {
+    code: &'static str,
+    upper: bool,
+    before: bool,
+    after: bool,
+}
+
+static CURRENCIES: LazyLock<FxHashMap<&'static str, Currency>> = LazyLock::new(|| {
+    include_str!("../../data/quantity/currencies.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let (written, code, case, place) = (f.next()?, f.next()?, f.next()?, f.next()?);
+            let currency = Currency {
+                code,
+                upper: case == "upper",
+                before: place != "after",
+                after: place != "before",
+            };
+            Some((written, currency))
+        })
+        .collect()
+});
+
+/// The currency code or word at token `j`, written before the number at token `i`.
+fn coded(s: &Tokens, j: usize, i: usize) -> Option<&'static str> {
+    let c = CURRENCIES.get(s.low(j)).filter(|c| c.before)?;
+    let raw = s.raw(j);
+    if c.upper && raw.chars().any(char::is_lowercase) {
+        return None;
+    }
+    // A code stands apart from the word before it ("the RM45", not "FORM45").
+    if j > 0 && s.glued(j) && s.kind(j - 1) == Some(Tok::Word) {
+        return None;
+    }
+    // "euro110 billion" (AP style) is glued; "the euro 1.5 percent" is no amount.
+    if matches!(s.low(j), "euro" | "euros") && !s.glued(i) {
+        return None;
+    }
+    // "PS" and "Y" (old wire text for £ and ¥) only glued to an amount, and not
+    // a console or a year ("PS3", "Y2K"): ten or more, or with a scale.
+    if matches!(c.code, "gbp" | "jpy") && raw.len() <= 2 {
+        let t = s.toks.get(i)?;
+        let scaled = super::numbers::scale_word(s.low(i + 1)).is_some()
+            || matches!(s.low(i + 1), "m" | "bn" | "mn");
+        let big = t.value >= 10.0 || !t.plain;
+        let tail_ok = !s.glued(i + 1) || s.kind(i + 1) != Some(Tok::Word) || scaled;
+        if !s.glued(i) || !(big || scaled) || !tail_ok {
+            return None;
+        }
+    }
+    Some(c.code)
+}
+
+/// The currency code or word written at token `j` after an amount ("500 SEK", "40 shekels").
+pub(super) fn currency_after(s: &Tokens, j: usize) -> Option<&'static str> {
+    let c = CURRENCIES.get(s.low(j)).filter(|c| c.after)?;
+    let upper_ok = !c.upper || !s.raw(j).chars().any(char::is_lowercase);
+    let clean_end = !(s.glued(j + 1) && matches!(s.kind(j + 1), Some(Tok::Num | Tok::Word)));
+    (upper_ok && clean_end).then_some(c.code)
 }
