@@ -26,6 +26,9 @@ pub struct Figure<'a> {
     /// The value compared, in the unit of `kind` (a share of a base is a count).
     pub value: f64,
     pub allowance: Allowance,
+    /// The same figure restated in brackets in another unit ("4 kilometres (2
+    /// miles)"), whose rounding the outlet chose: either form may agree.
+    pub restated: Option<(f64, Allowance)>,
     /// The figure as the explanation shows it.
     pub shown: String,
     /// Content keys of the words around the figure, with rarity weights, sorted by hash.
@@ -42,6 +45,8 @@ pub struct Figure<'a> {
     pub names: Vec<String>,
     /// Every word of the figure's sentence, lower case, sorted and unique.
     pub words: std::rc::Rc<Vec<String>>,
+    /// The years the figure's sentence names (see `measure::years`).
+    pub years: std::rc::Rc<Vec<u16>>,
 }
 
 impl Figure<'_> {
@@ -59,6 +64,13 @@ impl Figure<'_> {
         (found, missing)
     }
 
+    /// Whether both sentences name years and none in common: figures of two times.
+    pub fn years_apart(&self, other: &Figure<'_>) -> bool {
+        !self.years.is_empty()
+            && !other.years.is_empty()
+            && !self.years.iter().any(|y| other.years.contains(y))
+    }
+
     /// (a name around one figure is around the other too, each figure has a
     /// name around it that the other's sentence lacks).
     pub fn names_against(&self, other: &Figure<'_>) -> (bool, bool) {
@@ -70,6 +82,11 @@ impl Figure<'_> {
 }
 
 impl Figure<'_> {
+    /// The figure's value with its allowance, and its restated form if any.
+    pub fn points(&self) -> impl Iterator<Item = (f64, Allowance)> + '_ {
+        std::iter::once((self.value, self.allowance)).chain(self.restated)
+    }
+
     /// What two figures must share to be compared at all: their kind and, for
     /// money, the currency (counts meet whatever they count: the model reads that).
     pub fn dimension(&self) -> (Kind, &str) {
@@ -109,6 +126,7 @@ pub fn figures<'a>(
         }
         let tokens = Tokens::new(&sentence.text);
         let words = std::rc::Rc::new(sentence_words(&tokens));
+        let years = std::rc::Rc::new(crate::measure::years(&tokens));
         let mut share_of: Vec<Option<usize>> = vec![None; qs.len()];
         for (share, base) in shares_with_base(&sentence.text, qs) {
             share_of[share] = Some(base);
@@ -142,6 +160,12 @@ pub fn figures<'a>(
                 kind,
                 value: q.value * scale,
                 allowance: Allowance::of(q, scale),
+                restated: qs
+                    .get(i + 1)
+                    .filter(|r| {
+                        r.role == Role::Restated && r.kind == q.kind && share_of[i].is_none()
+                    })
+                    .map(|r| (r.value, Allowance::of(r, 1.0))),
                 shown,
                 context,
                 context_total,
@@ -151,6 +175,7 @@ pub fn figures<'a>(
                 of: 1,
                 names,
                 words: words.clone(),
+                years: years.clone(),
             });
         }
         rank_in_sentence(&mut out[first_of_sentence..]);

@@ -74,7 +74,7 @@ pub fn compare(
     let p: Vec<f64> = found
         .pairs
         .iter()
-        .map(|c| model.probability(&c.x, c.agrees))
+        .map(|c| model.probability(&c.x))
         .collect();
     decide(articles, sentences, &found, &p, model, config)
 }
@@ -140,11 +140,9 @@ pub fn candidates<'a>(
                 pairs.push(Pair {
                     a: i,
                     b: j,
-                    agrees: agree(
-                        (a.value, a.allowance),
-                        (b.value, b.allowance),
-                        config.max_ratio,
-                    ),
+                    agrees: a
+                        .points()
+                        .any(|x| b.points().any(|y| agree(x, y, config.max_ratio))),
                     x: pair::features(a, b, &cx),
                 });
             }
@@ -268,11 +266,30 @@ pub fn decide(
 }
 
 /// Whether two figures are about different named places or holders ("in
-/// Holton" and "in Port Said"; "SkyJet cut 8%" and "BlueAir cut 15%"):
-/// never one measure, whatever else they share.
+/// Holton" and "in Port Said"; "SkyJet cut 8%" and "BlueAir cut 15%"), have
+/// different scopes ("in the last week" and "per day"; "in January" and "in
+/// June"), or sentences that name different years: never flagged as one
+/// measure, whatever else they share.
 pub fn named_apart(a: &Figure<'_>, b: &Figure<'_>) -> bool {
     let apart = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if !crate::measure::same_name(x, y));
-    apart(&a.reading.place, &b.reading.place) || apart(&a.reading.holder, &b.reading.holder)
+    apart(&a.reading.place, &b.reading.place)
+        || apart(&a.reading.holder, &b.reading.holder)
+        || matches!((&a.reading.scope, &b.reading.scope), (Some(x), Some(y)) if x != y)
+        || a.years_apart(b)
+        || events_apart(a, b)
+}
+
+/// Whether two figures have different events of the events table ("injured"
+/// and "arrested"): never one measure. A zero of harm ("no one was hurt")
+/// states no death either.
+fn events_apart(a: &Figure<'_>, b: &Figure<'_>) -> bool {
+    use crate::measure::tables::is_event_class;
+    let (Some(x), Some(y)) = (a.reading.event.as_deref(), b.reading.event.as_deref()) else {
+        return false;
+    };
+    let harm = |e: &str| matches!(e, "deaths" | "injured" | "casualties");
+    let zero_harm = (a.value == 0.0 || b.value == 0.0) && harm(x) && harm(y);
+    x != y && is_event_class(x) && is_event_class(y) && !zero_harm
 }
 
 /// What two figures measure, in words: "people deaths", "war duration".

@@ -3,9 +3,9 @@
 //! their sentences state one claim (the claim groups and the pair score),
 //! the rarity-weighted words around each figure, the counted thing and the
 //! event (equal, WordNet synonyms, or different), scope, place, holder,
-//! role, stance and source, and how far apart the values are (beyond what
-//! rounding explains: the model must not learn that equal values are the
-//! same measure, or it would never pair two that disagree).
+//! role, stance and source. Not the values: a model that learned that equal
+//! values are one measure would never pair two that disagree (candidates
+//! are only figures less than `max_ratio` apart).
 //!
 //! The weights and thresholds are data (`data/figure-model.tsv`), fitted on
 //! annotated ECB+ stories by `examples/tune_figures.rs`, keyed by feature
@@ -40,7 +40,6 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "role_differ",
     "stance_differ",
     "source_differ",
-    "log_ratio",
     "magnitude",
     "only_pair",
     "mutual_best",
@@ -49,13 +48,18 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "near_dice",
     "same_rank",
     "other_rank",
+    "single_pair",
+    "claim_thing_same",
+    "claim_thing_differ",
+    "claim_near_dice",
+    "years_apart",
     "kind_count",
     "kind_duration",
     "kind_money",
     "kind_percent",
 ];
 
-pub const FEATURES: usize = 33;
+pub const FEATURES: usize = 37;
 
 /// What the model reads of a pair beyond the two figures: facts of the story.
 pub struct PairContext {
@@ -71,7 +75,7 @@ pub struct PairContext {
 }
 
 /// The index of `mutual_best` in the features.
-pub const MUTUAL_BEST: usize = 23;
+pub const MUTUAL_BEST: usize = 22;
 /// The index of `context_dice` in the features.
 pub const CONTEXT_DICE: usize = 2;
 
@@ -93,11 +97,14 @@ pub fn features(a: &Figure<'_>, b: &Figure<'_>, cx: &PairContext) -> [f64; FEATU
     });
     let past = |r: Role| r == Role::Past;
     let role_differ = past(ra.role) != past(rb.role);
-    let log_ratio = log_gap(a.value, b.value);
     let small = a.value.abs().min(b.value.abs());
     let magnitude = ((1.0 + small).ln() / 1e6f64.ln()).min(1.0);
     let flag = |x: bool| f64::from(u8::from(x));
     let (names_shared, names_conflict) = a.names_against(b);
+    let near_dice = ratio(
+        2.0 * shared_weight(&a.near, &b.near),
+        a.near_total + b.near_total,
+    );
     [
         flag(cx.same_claim),
         cx.sentence_score,
@@ -119,7 +126,6 @@ pub fn features(a: &Figure<'_>, b: &Figure<'_>, cx: &PairContext) -> [f64; FEATU
         flag(role_differ),
         flag(a.q.stance != b.q.stance),
         flag(source_differ),
-        log_ratio,
         magnitude,
         flag(cx.only_pair),
         flag(cx.mutual_best),
@@ -131,24 +137,17 @@ pub fn features(a: &Figure<'_>, b: &Figure<'_>, cx: &PairContext) -> [f64; FEATU
         ),
         flag(a.of > 1 && b.of > 1 && a.rank == b.rank),
         flag(a.of > 1 && b.of > 1 && a.rank != b.rank),
+        flag(a.of == 1 && b.of == 1),
+        // In one claim, the local noun tells which figure answers which.
+        flag(cx.same_claim && thing_same),
+        flag(cx.same_claim && thing_differ),
+        if cx.same_claim { near_dice } else { 0.0 },
+        flag(a.years_apart(b)),
         flag(a.kind == Kind::Count),
         flag(a.kind == Kind::Duration),
         flag(a.kind == Kind::Money),
         flag(a.kind == Kind::Percent),
     ]
-}
-
-/// How far apart two values are beyond a rounding's tenth: |ln(a/b)| less
-/// ln 1.1, at least 0, at most 3 (a zero against any other value is 3).
-pub fn log_gap(a: f64, b: f64) -> f64 {
-    let (a, b) = (a.abs(), b.abs());
-    if a == 0.0 && b == 0.0 {
-        return 0.0;
-    }
-    if a == 0.0 || b == 0.0 {
-        return 3.0;
-    }
-    ((a / b).ln().abs() - 1.1f64.ln()).clamp(0.0, 3.0)
 }
 
 /// Events: same (or synonyms), different, or named on one side only. "No one
@@ -206,21 +205,15 @@ impl Logistic {
     }
 }
 
-/// The fitted model. Pairs whose values agree and pairs whose values do not
-/// are told apart by two logistic models, each fitted on its own kind of
-/// pair: what makes two equal figures one measure (they restate it) is not
-/// what makes two different figures one (they dispute it), and one model
-/// of both learns mostly that equal values are one measure.
+/// The fitted model: the probability that two figures state one measure,
+/// and the two thresholds the verdict rules read it with.
 #[derive(Debug, Clone)]
 pub struct Model {
-    /// For pairs whose values agree (hedges and rounding read as intervals).
-    pub agree: Logistic,
-    /// For pairs whose values do not agree.
-    pub differ: Logistic,
-    /// The probability (of `differ`) from which a pair is flagged.
+    pub same: Logistic,
+    /// The probability from which a pair whose values do not agree is flagged.
     pub flag: f64,
-    /// The probability (of `agree`) from which a pair counts as the other
-    /// outlet stating the figure (so nothing is flagged against it).
+    /// The probability from which a pair whose values agree counts as the
+    /// other outlet stating the figure (so nothing is flagged against it).
     pub matched: f64,
 }
 
@@ -231,11 +224,10 @@ pub static FITTED: LazyLock<Model> =
     LazyLock::new(|| Model::parse(MODEL).expect("data/figure-model.tsv is a valid model"));
 
 impl Model {
-    /// Reads a model file: `name<TAB>value` lines, `#` comments; for each of
-    /// `agree` and `differ` every feature and `bias` exactly once, as
-    /// `agree.same_claim`, and `flag` and `matched` once.
+    /// Reads a model file: `name<TAB>value` lines, `#` comments; every
+    /// feature, `bias`, `flag` and `matched` exactly once.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let mut weights = [[f64::NAN; FEATURES + 1]; 2];
+        let mut weights = [f64::NAN; FEATURES + 1];
         let (mut flag, mut matched) = (None, None);
         for line in text
             .lines()
@@ -252,25 +244,18 @@ impl Model {
                 "flag" => &mut flag,
                 "matched" => &mut matched,
                 _ => {
-                    let (model, feature) = name
-                        .split_once('.')
-                        .ok_or_else(|| format!("unknown name {name}"))?;
-                    let m = ["agree", "differ"]
-                        .iter()
-                        .position(|m| *m == model)
-                        .ok_or_else(|| format!("unknown model {model}"))?;
-                    let i = if feature == "bias" {
+                    let i = if name == "bias" {
                         FEATURES
                     } else {
                         FEATURE_NAMES
                             .iter()
-                            .position(|n| *n == feature)
-                            .ok_or_else(|| format!("unknown feature {feature}"))?
+                            .position(|n| *n == name)
+                            .ok_or_else(|| format!("unknown feature {name}"))?
                     };
-                    if !weights[m][i].is_nan() {
+                    if !weights[i].is_nan() {
                         return Err(format!("{name} twice"));
                     }
-                    weights[m][i] = value;
+                    weights[i] = value;
                     continue;
                 }
             };
@@ -278,32 +263,23 @@ impl Model {
                 return Err(format!("{name} twice"));
             }
         }
-        let logistic = |m: usize, name: &str| -> Result<Logistic, String> {
-            if let Some(i) = weights[m].iter().position(|w| w.is_nan()) {
-                let feature = FEATURE_NAMES.get(i).copied().unwrap_or("bias");
-                return Err(format!("no weight for {name}.{feature}"));
-            }
-            Ok(Logistic {
-                weights: std::array::from_fn(|k| weights[m][k]),
-                bias: weights[m][FEATURES],
-            })
-        };
+        if let Some(i) = weights.iter().position(|w| w.is_nan()) {
+            let name = FEATURE_NAMES.get(i).copied().unwrap_or("bias");
+            return Err(format!("no weight for {name}"));
+        }
         Ok(Self {
-            agree: logistic(0, "agree")?,
-            differ: logistic(1, "differ")?,
+            same: Logistic {
+                weights: std::array::from_fn(|k| weights[k]),
+                bias: weights[FEATURES],
+            },
             flag: flag.ok_or("no flag threshold")?,
             matched: matched.ok_or("no matched threshold")?,
         })
     }
 
-    /// The probability that a pair with these features states one measure,
-    /// by the model of pairs that agree or of pairs that do not.
-    pub fn probability(&self, x: &[f64; FEATURES], agrees: bool) -> f64 {
-        if agrees {
-            self.agree.probability(x)
-        } else {
-            self.differ.probability(x)
-        }
+    /// The probability that a pair with these features states one measure.
+    pub fn probability(&self, x: &[f64; FEATURES]) -> f64 {
+        self.same.probability(x)
     }
 
     /// The model as `parse` reads it, with a header comment.
@@ -314,11 +290,9 @@ impl Model {
             out.push_str(line);
             out.push('\n');
         }
-        for (name, m) in [("agree", &self.agree), ("differ", &self.differ)] {
-            out.push_str(&format!("{name}.bias\t{:.4}\n", m.bias));
-            for (feature, w) in FEATURE_NAMES.iter().zip(&m.weights) {
-                out.push_str(&format!("{name}.{feature}\t{w:.4}\n"));
-            }
+        out.push_str(&format!("bias\t{:.4}\n", self.same.bias));
+        for (name, w) in FEATURE_NAMES.iter().zip(&self.same.weights) {
+            out.push_str(&format!("{name}\t{w:.4}\n"));
         }
         out.push_str(&format!(
             "flag\t{:.4}\nmatched\t{:.4}\n",
@@ -337,18 +311,11 @@ mod tests {
         let m = Model::parse(MODEL).expect("valid");
         assert!(m.flag > 0.0 && m.flag < 1.0 && m.matched > 0.0 && m.matched < 1.0);
         let again = Model::parse(&m.to_tsv("header")).expect("round trip");
-        assert_eq!((&again.agree, &again.differ), (&m.agree, &m.differ));
+        assert_eq!(again.same, m.same);
     }
 
     #[test]
     fn a_model_file_missing_a_feature_is_refused() {
-        assert!(Model::parse("agree.bias\t0\nflag\t0.5\nmatched\t0.5\n").is_err());
-    }
-
-    #[test]
-    fn rounding_sized_gaps_cost_nothing() {
-        assert_eq!(log_gap(100.0, 105.0), 0.0);
-        assert!(log_gap(430_000.0, 500_000.0) > 0.0);
-        assert_eq!(log_gap(0.0, 12.0), 3.0);
+        assert!(Model::parse("bias\t0\nflag\t0.5\nmatched\t0.5\n").is_err());
     }
 }

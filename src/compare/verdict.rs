@@ -81,6 +81,15 @@ impl Allowance {
         match q.hedge {
             _ if near => Allowance::Estimate(APPROXIMATE),
             Hedge::UpperBound if strict_upper => Allowance::Bound(None, Some(q.value * scale)),
+            // A running total stated as a floor ("at least 45 dead") is
+            // consistent with any higher count: early counts rise.
+            Hedge::LowerBound
+                if q.event
+                    .as_deref()
+                    .is_some_and(|e| course_of(e) == Course::Cumulative) =>
+            {
+                Allowance::Bound(scaled(q.low), None)
+            }
             Hedge::LowerBound => {
                 let low = scaled(q.low);
                 Allowance::Bound(low, low.map(|l| l + l.abs() * BOUND_REACH))

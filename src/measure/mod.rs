@@ -24,6 +24,7 @@ use crate::tokens::Tokens;
 
 pub use attribution::{Sources, same_source};
 pub use phrase::same_thing;
+pub(crate) use scope::years;
 pub use words::{fold_name, same_name, singular};
 
 /// A figure's position in its sentence's tokens: its first token and the one after it.
@@ -95,7 +96,11 @@ pub fn read_sentence(
         let counted = phrase::thing(&s, q, at[i], event.as_deref());
         let source = sources.nearest(q.start, q.end).map(str::to_owned);
         let place = scope::place(&s, at[i]);
-        let holder = phrase::holder(&s, at[i]);
+        let holder = if role == Role::Age {
+            phrase::name_before(&s, at[i])
+        } else {
+            phrase::holder(&s, at[i])
+        };
         let q = &mut qs[i];
         if q.kind == Kind::Count && q.unit.is_empty() {
             q.unit = count_unit(counted.as_deref(), event.as_deref());

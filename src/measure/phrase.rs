@@ -20,7 +20,10 @@ use crate::tokens::{Tok, Tokens};
 
 /// The counted thing or measure noun of the figure at `at`, in the singular.
 pub fn thing(s: &Tokens, q: &Quantity, at: At, event: Option<&str>) -> Option<String> {
-    let of_ok = matches!(q.kind, Kind::Count | Kind::Duration | Kind::Money);
+    let of_ok = matches!(
+        q.kind,
+        Kind::Count | Kind::Duration | Kind::Money | Kind::Percent
+    );
     let noun = head_after(s, at.next, of_ok)
         .or_else(|| noun_before_of(s, at.first))
         .or_else(|| subject(s, at))?;
@@ -55,6 +58,35 @@ fn head_after(s: &Tokens, mut j: usize, of_ok: bool) -> Option<String> {
         if broken || (head.is_some_and(|h| !s.capitalised(h)) && s.capitalised(j)) {
             break;
         }
+        // A name no dictionary knows is no counted thing ("mother of 13 Zurana Horton").
+        if s.capitalised(j) && !known_word(w) {
+            break;
+        }
+        // "hardest-hit villages", "72-hour closures": a hyphenated compound
+        // before the noun modifies it, whatever its parts are.
+        let compound = s.low(j + 1) == "-"
+            && s.glued(j + 1)
+            && s.glued(j + 2)
+            && s.kind(j + 2) == Some(Tok::Word);
+        if compound {
+            let mut end = j + 2;
+            while s.low(end + 1) == "-"
+                && s.glued(end + 1)
+                && s.glued(end + 2)
+                && s.kind(end + 2) == Some(Tok::Word)
+            {
+                end += 2;
+            }
+            // The compound is the head only when no noun follows it.
+            if head.is_none()
+                && !(s.kind(end + 1) == Some(Tok::Word) && !ends_phrase(s.low(end + 1)))
+            {
+                head = Some(end);
+            }
+            words += 1;
+            j = end + 1;
+            continue;
+        }
         let participle = verb_base(w).is_some();
         let event_word = event_of(w).is_some()
             && !matches!(
@@ -71,10 +103,7 @@ fn head_after(s: &Tokens, mut j: usize, of_ok: bool) -> Option<String> {
         }
         words += 1;
         j += 1;
-        // "72-hour closures", "army-held towns": hyphenated words join.
-        if s.low(j) == "-" && s.glued(j) && s.glued(j + 1) && s.kind(j + 1) == Some(Tok::Word) {
-            j += 1;
-        } else if s.kind(j) == Some(Tok::Punct) {
+        if s.kind(j) == Some(Tok::Punct) {
             break;
         }
     }
@@ -141,7 +170,20 @@ fn subject(s: &Tokens, at: At) -> Option<String> {
         let name = i > 0 && s.capitalised(i);
         !ends_phrase(w) && w.len() > 2 && !name && verb_base(w).is_none()
     })?;
-    Some(s.low(head).to_owned())
+    // A generic head takes its modifier: "inflation rate" is not "jobless rate".
+    let w = s.low(head);
+    let generic = [
+        "rate", "price", "prices", "level", "index", "share", "cost", "ratio",
+    ];
+    if generic.contains(&w)
+        && let Some(&m) = nouns.iter().rev().find(|&&i| i < head)
+        && m + 1 == head
+        && !ends_phrase(s.low(m))
+        && !s.capitalised(m)
+    {
+        return Some(format!("{} {w}", s.low(m)));
+    }
+    Some(w.to_owned())
 }
 
 /// The named holder of the figure at `at`: the last name before it that is
@@ -152,6 +194,20 @@ fn subject(s: &Tokens, at: At) -> Option<String> {
 pub fn holder(s: &Tokens, at: At) -> Option<String> {
     if title_case(s) {
         return None;
+    }
+    // In an appositive ("Zanyarsk, a quiet town of about 8,900 people,"),
+    // the figure is the named thing's.
+    let clause = super::words::clause_start(s, at.first);
+    if clause >= 2 && s.raw(clause - 1) == "," && matches!(s.low(clause), "a" | "an") {
+        if let Some(name) = name_before(
+            s,
+            At {
+                first: clause,
+                next: clause,
+            },
+        ) {
+            return Some(name);
+        }
     }
     let start = (0..at.first)
         .rev()
@@ -184,10 +240,31 @@ pub fn holder(s: &Tokens, at: At) -> Option<String> {
     (!folded.is_empty()).then_some(folded)
 }
 
+/// The name right before a figure and a comma ("Robyn Mendes, 48,"): whose
+/// age an appositive age is. Folded.
+pub fn name_before(s: &Tokens, at: At) -> Option<String> {
+    let mut k = at.first.checked_sub(1)?;
+    if s.raw(k) != "," {
+        return None;
+    }
+    let to = k;
+    while k > 0 && s.capitalised(k - 1) {
+        k -= 1;
+    }
+    (k < to).then(|| fold_name(&s.text[s.toks[k].start..s.toks[to - 1].end]))
+}
+
 /// Whether a verb (a past form, or an auxiliary and then anything) follows
-/// token `k` directly, before `limit`, and it is not a verb of saying.
+/// token `k` directly, or after an appositive set off by commas ("Zanyarsk,
+/// a town of 8,900 people, lies 125 km north"), before `limit`, and it is
+/// not a verb of saying.
 fn subject_of_verb(s: &Tokens, k: usize, limit: usize) -> bool {
     let mut j = k;
+    if s.raw(j) == "," && matches!(s.low(j + 1), "a" | "an" | "the") {
+        if let Some(close) = (j + 1..limit.min(j + 16)).find(|&m| s.raw(m) == ",") {
+            j = close + 1;
+        }
+    }
     while j < limit
         && matches!(
             s.low(j),

@@ -26,9 +26,11 @@ static SCOPE: LazyLock<Pattern> = LazyLock::new(|| {
         (?:in|within|during|over|for|throughout)\ the\ (?:last|past|previous|first)\ (?P<n>[\w-]+\ )?(?P<win>hour|day|week|month|year|decade|weekend)s?
         |(?P<rel>last|this|next)\ (?P<rwin>week|month|year|weekend|season)
         |(?P<rate>per|a|an|each|every)\ (?P<unit>second|minute|hour|day|night|week|month|year)
-        |since\ (?P<since>(?:the\ )?[\w.]+)
+        |since\ (?P<since>(?:the\ )?(?:\d[\w.]*|jan\w*|feb\w*|mar\w*|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last\ \w+|(?:start|beginning|outbreak|end)\ of\ the\ \w+|\w+\ (?:began|started|broke\ out)))
         |(?:in|across|throughout)\ the\ (?:\w+\ )?(?P<part>city|town|village|province|region|county|district|capital|camp|neighbou?rhood|state|area)
         |(?P<national>nationwide|countrywide|nationally|across\ the\ country|in\ the\ country)
+        |(?:in|during|for|last|this)\ (?P<month>january|february|march|april|may|june|july|august|september|october|november|december)(?:\ (?P<myear>1[89]\d\d|20\d\d))?
+        |(?:in|during|for|of)\ (?P<year>1[89]\d\d|20\d\d)
         )(?-u:\b)",
     )
 });
@@ -36,7 +38,7 @@ static SCOPE: LazyLock<Pattern> = LazyLock::new(|| {
 /// A named place a figure is about: "in Holton", "near Port Said".
 static PLACE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
-        r"(?-u:\b)(?i:in|at|near|around|outside|across)\s+(?P<place>\p{Lu}[\w’'.-]*(?:\s+\p{Lu}[\w’'.-]*){0,3})",
+        r"(?-u:\b)(?i:in|at|near|around|outside|across|to|from)\s+(?P<place>\p{Lu}[\w’'.-]*(?:\s+\p{Lu}[\w’'.-]*){0,3})",
     )
 });
 
@@ -148,12 +150,50 @@ fn scope_key(s: &Tokens, caps: &Captures<'_>, at: usize) -> Option<String> {
         let record = before.iter().rev().take(6).any(|w| is_record_word(w));
         return (!record).then(|| format!("in the {part}"));
     }
+    if let Some(month) = get("month") {
+        // "May" capitalised mid-sentence is the month; "in may" no sentence writes.
+        let year = get("myear").map(|y| format!(" {y}")).unwrap_or_default();
+        return Some(format!("in {month}{year}"));
+    }
+    if let Some(year) = get("year") {
+        let record = before.iter().rev().take(6).any(|w| is_record_word(w));
+        return (!record).then(|| format!("in {year}"));
+    }
     get("national").map(|_| "national".to_owned())
+}
+
+/// The years (1800 to 2099) a sentence names, but after "since" (a start,
+/// or a record: "the most since 2009"): the times its figures are of.
+pub(crate) fn years(s: &Tokens) -> Vec<u16> {
+    let mut years: Vec<u16> = (0..s.toks.len())
+        .filter(|&k| {
+            s.kind(k) == Some(Tok::Num)
+                && s.raw(k).len() == 4
+                && (1800.0..2100.0).contains(&s.toks[k].value)
+                && !(k > 0 && s.low(k - 1) == "since")
+                && !(k > 0 && s.raw(k - 1) == "$")
+        })
+        .map(|k| s.toks[k].value as u16)
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
 }
 
 /// The named place nearest the figure at `at`, in its clause, folded.
 pub fn place(s: &Tokens, at: At) -> Option<String> {
-    let (lo, hi) = (clause_start(s, at.first), clause_end(s, at.next));
+    let (mut lo, hi) = (clause_start(s, at.first), clause_end(s, at.next));
+    // A place fronted before a comma opens the sentence's clause too ("In
+    // Port Vingrad, five people were taken into custody").
+    if lo >= 2 && s.raw(lo - 1) == "," {
+        let before = clause_start(s, lo - 1);
+        if s.low(before) == "in"
+            || s.low(before) == "at"
+            || (before + 1 < lo && s.low(before + 1) == "in")
+        {
+            lo = before;
+        }
+    }
     let from = s.toks.get(lo).map_or(0, |t| t.start);
     let to = s.toks.get(hi).map_or(s.text.len(), |t| t.start);
     let (fs, fe) = (

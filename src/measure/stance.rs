@@ -20,7 +20,16 @@ pub fn of(s: &Tokens, at: At) -> Stance {
             if s.raw(k) == "May" { "" } else { s.low(k) }
         })
         .collect();
-    let mut stance = Stance::Asserted;
+    // A modal right after the figure's phrase makes it a case, not a fact: "a
+    // magnitude 6 quake can cause severe damage".
+    let end = super::words::clause_end(s, at.next);
+    let modal_after = (at.next..end.min(at.next + 4))
+        .any(|k| matches!(s.low(k), "can" | "could" | "would" | "might") || s.raw(k) == "may");
+    let mut stance = if modal_after {
+        Stance::Hypothetical
+    } else {
+        Stance::Asserted
+    };
     for k in 0..words.len() {
         match cue_ending_at(&words, k) {
             Some(Cue::Dispute) => return Stance::Disputed,
