@@ -225,6 +225,7 @@ pub fn decide(
                     && a.reading.role == Role::Story
                     && b.reading.role == Role::Story
                     && !named_apart(a, b)
+                    && !windows_on_two_dates(articles, a, b)
                     && !agrees(k)
             })
             .collect();
@@ -274,9 +275,36 @@ pub fn named_apart(a: &Figure<'_>, b: &Figure<'_>) -> bool {
     let apart = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if !crate::measure::same_name(x, y));
     apart(&a.reading.place, &b.reading.place)
         || apart(&a.reading.holder, &b.reading.holder)
-        || matches!((&a.reading.scope, &b.reading.scope), (Some(x), Some(y)) if x != y)
+        || scopes_apart(a.reading.scope.as_deref(), b.reading.scope.as_deref())
         || a.years_apart(b)
         || events_apart(a, b)
+}
+
+/// Whether two counts over a window ("in the last 24 hours", "on Friday")
+/// come from articles of two dates: they cover different windows.
+fn windows_on_two_dates(articles: &[Article], a: &Figure<'_>, b: &Figure<'_>) -> bool {
+    let dated_apart = matches!(
+        (articles[a.article].date, articles[b.article].date),
+        (Some(x), Some(y)) if x != y
+    );
+    dated_apart && (windowed(a) || windowed(b))
+}
+
+/// Whether two scopes cannot narrow one measure: both stated and different
+/// (see `measure::same_scope`), or a definition on one side only ("$2.8
+/// billion including debt" and "$2.1 billion").
+fn scopes_apart(a: Option<&str>, b: Option<&str>) -> bool {
+    let definition = |s: Option<&str>| {
+        s.is_some_and(|s| {
+            ["including", "excluding", "not including", "without", "plus"]
+                .iter()
+                .any(|d| s.starts_with(d))
+        })
+    };
+    match (a, b) {
+        (Some(x), Some(y)) => !crate::measure::same_scope(x, y),
+        _ => definition(a) || definition(b),
+    }
 }
 
 /// Whether two figures have different events of the events table ("injured"
@@ -322,7 +350,7 @@ fn describe(f: &Figure<'_>) -> String {
 /// two dates do not make such counts a running total.
 fn windowed(f: &Figure<'_>) -> bool {
     f.reading.scope.as_deref().is_some_and(|s| {
-        ["last ", "this ", "next ", "per "]
+        ["last ", "this ", "next ", "per ", "one day"]
             .iter()
             .any(|w| s.starts_with(w))
     })

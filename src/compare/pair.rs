@@ -89,7 +89,7 @@ pub fn features(a: &Figure<'_>, b: &Figure<'_>, cx: &PairContext) -> [f64; FEATU
     let (thing_same, thing_differ, thing_one) = compare_opt(&ra.counted, &rb.counted, same_thing);
     let (event_same, event_differ, event_one) = events(a, b);
     let (scope_same, scope_differ, scope_one) =
-        compare_opt(&ra.scope, &rb.scope, |x: &str, y: &str| x == y);
+        compare_opt(&ra.scope, &rb.scope, crate::measure::same_scope);
     let (_, place_differ, place_one) = compare_opt(&ra.place, &rb.place, same_name);
     let (holder_same, holder_differ, _) = compare_opt(&ra.holder, &rb.holder, same_name);
     let (_, source_differ, _) = compare_opt(&a.q.source, &b.q.source, |x: &str, y: &str| {

@@ -24,6 +24,7 @@ use crate::tokens::Tokens;
 
 pub use attribution::{Sources, same_source};
 pub use phrase::same_thing;
+pub use scope::same_scope;
 pub(crate) use scope::years;
 pub use words::{fold_name, same_name, singular};
 
@@ -108,9 +109,14 @@ pub fn read_sentence(
         if role == Role::Age {
             q.unit = "year_of_age".to_owned();
         }
+        // A day narrows only a running total's count ("20 were arrested on Friday").
+        let day = scopes[i].as_deref() == Some("one day");
+        let running = event
+            .as_deref()
+            .is_some_and(|e| tables::course_of(e) != tables::Course::Once);
+        q.scope = scopes[i].clone().filter(|_| !day || running);
         q.counted = counted;
         q.event = event;
-        q.scope = scopes[i].clone();
         q.place = place;
         q.holder = holder;
         q.source = source;

@@ -29,6 +29,9 @@ static SCOPE: LazyLock<Pattern> = LazyLock::new(|| {
         |since\ (?P<since>(?:the\ )?(?:\d[\w.]*|jan\w*|feb\w*|mar\w*|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last\ \w+|(?:start|beginning|outbreak|end)\ of\ the\ \w+|\w+\ (?:began|started|broke\ out)))
         |(?:in|across|throughout)\ the\ (?:\w+\ )?(?P<part>city|town|village|province|region|county|district|capital|camp|neighbou?rhood|state|area)
         |(?P<national>nationwide|countrywide|nationally|across\ the\ country|in\ the\ country)
+        |(?P<day>(?:on\ )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight))(?P<alone>\ alone)?
+        |(?P<total>in\ total|in\ all|so\ far|to\ date|altogether)
+        |(?P<def>including|excluding|not\ including|without|plus)\ (?P<defn>debt|fees|taxes|tax|bonuses|inflation|vat|interest|costs)
         |(?:in|during|for|last|this)\ (?P<month>january|february|march|april|may|june|july|august|september|october|november|december)(?:\ (?P<myear>1[89]\d\d|20\d\d))?
         |(?:in|during|for|of)\ (?P<year>1[89]\d\d|20\d\d)
         )(?-u:\b)",
@@ -46,6 +49,10 @@ static PLACE: LazyLock<Pattern> = LazyLock::new(|| {
 const NOT_PLACES: &[&str] = &[
     "the", "a", "an", "this", "that", "his", "her", "their", "its",
 ];
+
+/// How many years before the article's a year must be to make its figure a
+/// past event's.
+const PAST_YEARS: i32 = 2;
 
 /// A cue further than this many bytes from its figure belongs to another clause.
 const REACH: usize = 80;
@@ -151,6 +158,10 @@ fn scope_key(s: &Tokens, caps: &Captures<'_>, at: usize) -> Option<String> {
         return (!record).then(|| format!("in the {part}"));
     }
     if let Some(month) = get("month") {
+        // "since it was declared in June": the month dates the start.
+        if before.iter().rev().take(5).any(|w| *w == "since") {
+            return None;
+        }
         // "May" capitalised mid-sentence is the month; "in may" no sentence writes.
         let year = get("myear").map(|y| format!(" {y}")).unwrap_or_default();
         return Some(format!("in {month}{year}"));
@@ -159,7 +170,34 @@ fn scope_key(s: &Tokens, caps: &Captures<'_>, at: usize) -> Option<String> {
         let record = before.iter().rev().take(6).any(|w| is_record_word(w));
         return (!record).then(|| format!("in {year}"));
     }
+    if get("day").is_some() {
+        // A day is a window only of a running total ("20 were arrested on
+        // Friday", "31 injured on Tuesday alone"); it only dates a statement
+        // ("police said on Tuesday") or a one-off event ("the quake struck on
+        // Wednesday"): `assign` keeps it for counts of cumulative events.
+        let said = before.last().is_some_and(|w| is_speech_verb(w));
+        return (!said).then(|| {
+            if get("alone").is_some() {
+                "one day alone".to_owned()
+            } else {
+                "one day".to_owned()
+            }
+        });
+    }
+    if get("total").is_some() {
+        return Some("total".to_owned());
+    }
+    if let (Some(def), Some(what)) = (get("def"), get("defn")) {
+        return Some(format!("{def} {what}"));
+    }
     get("national").map(|_| "national".to_owned())
+}
+
+/// Whether two scopes can narrow one measure: equal, or a total and a count
+/// since a start (both cumulative).
+pub fn same_scope(a: &str, b: &str) -> bool {
+    let cumulative = |s: &str| s == "total" || s.starts_with("since ");
+    a == b || (cumulative(a) && cumulative(b))
 }
 
 /// The years (1800 to 2099) a sentence names, but after "since" (a start,
@@ -238,11 +276,13 @@ pub fn role(s: &Tokens, qs: &[Quantity], i: usize, at: At, year: Option<i32>) ->
         s.toks.get(start).map_or(0, |t| t.start),
         s.toks.get(end).map_or(s.text.len(), |t| t.start),
     );
+    // A year at least two before the article's: an event of a year ago is
+    // often the story's own (a trial of last year's attack).
     let past_year = qs.iter().any(|y| {
         y.kind == Kind::Year
             && y.start >= from
             && y.end <= to
-            && year.is_some_and(|now| (y.value as i32) < now)
+            && year.is_some_and(|now| (y.value as i32) + PAST_YEARS <= now)
     });
     let words: Vec<&str> = (start..at.first).map(|k| s.low(k)).collect();
     let past_cue = (0..words.len()).any(|k| cue_ending_at(&words, k) == Some(Cue::Past));
