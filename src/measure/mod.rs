@@ -129,7 +129,7 @@ pub fn read_sentence(
 /// an event that counts people when no noun says what), else its noun.
 fn count_unit(counted: Option<&str>, event: Option<&str>) -> String {
     match counted {
-        Some(noun) if tables::noun_class(noun) == Some("people") => "people".to_owned(),
+        Some(noun) if tables::counts_persons(noun) => "people".to_owned(),
         Some(noun) => noun.to_owned(),
         None if event.is_some_and(tables::counts_people) => "people".to_owned(),
         None => String::new(),

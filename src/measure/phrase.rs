@@ -303,17 +303,20 @@ fn known_word(word: &str) -> bool {
 }
 
 /// Whether two counted things (singular nouns) name one thing: the same
-/// noun, one class ("truce" and "ceasefire", "house" and "home"), a generic
-/// "people" against any noun of people ("civilians"), or WordNet synonyms.
-/// Two different nouns of people ("women", "man") are two things.
+/// noun, one class ("truce" and "ceasefire", "employee" and "staff",
+/// "civilian" and "people"), a generic "people" against any noun of people
+/// ("fans"), or WordNet synonyms. Two classes of people ("women" and "man",
+/// "staff" and "fans") are two things.
 pub fn same_thing(a: &str, b: &str) -> bool {
-    use super::tables::noun_class;
+    use super::tables::{counts_persons, noun_class};
     if a == b {
         return true;
     }
-    let generic = |n: &str| matches!(n, "people" | "person");
+    let generic = |n: &str| noun_class(n) == Some("people");
+    if counts_persons(a) && counts_persons(b) && (generic(a) || generic(b)) {
+        return true;
+    }
     match (noun_class(a), noun_class(b)) {
-        (Some("people"), Some("people")) => generic(a) || generic(b),
         (Some(x), Some(y)) => x == y,
         _ => crate::align::thesaurus::synonyms(a, b),
     }

@@ -27,7 +27,7 @@ static SCOPE: LazyLock<Pattern> = LazyLock::new(|| {
         |(?P<rel>last|this|next)\ (?P<rwin>week|month|year|weekend|season)
         |(?P<rate>per|a|an|each|every)\ (?P<unit>second|minute|hour|day|night|week|month|year)
         |since\ (?P<since>(?:the\ )?(?:\d[\w.]*|jan\w*|feb\w*|mar\w*|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last\ \w+|(?:start|beginning|outbreak|end)\ of\ the\ \w+|\w+\ (?:began|started|broke\ out)))
-        |(?:in|across|throughout)\ the\ (?:\w+\ )?(?P<part>city|town|village|province|region|county|district|capital|camp|neighbou?rhood|state|area)
+        |in\ the\ (?:\w+\ )?(?P<part>city|town|village|province|region|county|district|capital|camp|neighbou?rhood|state|area)
         |(?P<national>nationwide|countrywide|nationally|across\ the\ country|in\ the\ country)
         |(?P<day>(?:on\ )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight))(?P<alone>\ alone)?
         |(?P<total>in\ total|in\ all|so\ far|to\ date|altogether)
@@ -52,7 +52,7 @@ const NOT_PLACES: &[&str] = &[
 
 /// How many years before the article's a year must be to make its figure a
 /// past event's.
-const PAST_YEARS: i32 = 2;
+const PAST_YEARS: i32 = 5;
 
 /// A cue further than this many bytes from its figure belongs to another clause.
 const REACH: usize = 80;
@@ -276,8 +276,8 @@ pub fn role(s: &Tokens, qs: &[Quantity], i: usize, at: At, year: Option<i32>) ->
         s.toks.get(start).map_or(0, |t| t.start),
         s.toks.get(end).map_or(s.text.len(), |t| t.start),
     );
-    // A year at least two before the article's: an event of a year ago is
-    // often the story's own (a trial of last year's attack).
+    // A year at least `PAST_YEARS` before the article's: an event of a year
+    // or two ago is often the story's own (a trial of last year's attack).
     let past_year = qs.iter().any(|y| {
         y.kind == Kind::Year
             && y.start >= from

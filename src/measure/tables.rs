@@ -44,6 +44,17 @@ const PAST: &str = include_str!("../../data/measure/past-cues.txt");
 
 static EVENT_OF: LazyLock<FxHashMap<&str, &str>> = LazyLock::new(|| map(EVENTS));
 static CLASS_OF: LazyLock<FxHashMap<&str, &str>> = LazyLock::new(|| map(NOUNS));
+/// The classes whose counts count people.
+static PEOPLE_CLASSES: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    let mut classes: Vec<&str> = rows(NOUNS)
+        .into_iter()
+        .filter(|r| r.get(2) == Some(&"people"))
+        .map(|r| r[1])
+        .collect();
+    classes.sort_unstable();
+    classes.dedup();
+    classes
+});
 static BASE_OF: LazyLock<FxHashMap<&str, &str>> = LazyLock::new(|| map(IRREGULAR));
 static COURSE: LazyLock<FxHashMap<&str, (&str, &str)>> = LazyLock::new(|| {
     rows(EVENT_CLASSES)
@@ -72,6 +83,11 @@ pub fn event_of(word: &str) -> Option<&'static str> {
 /// The class a singular counted noun folds to ("civilian" -> people).
 pub fn noun_class(noun: &str) -> Option<&'static str> {
     CLASS_OF.get(noun).copied()
+}
+
+/// Whether a singular counted noun counts people ("civilian", "employee", "fan").
+pub fn counts_persons(noun: &str) -> bool {
+    noun_class(noun).is_some_and(|c| PEOPLE_CLASSES.binary_search(&c).is_ok())
 }
 
 /// The base form of an irregular verb form ("drew" -> draw).
@@ -235,6 +251,8 @@ mod tests {
     #[test]
     fn every_noun_class_is_its_own_class() {
         for row in rows(NOUNS) {
+            assert_eq!(row.len(), 3, "nouns: {row:?}");
+            assert!(["people", "thing"].contains(&row[2]), "nouns: {row:?}");
             let class = row[1];
             if let Some(c) = noun_class(class) {
                 assert_eq!(c, class, "nouns: class {class} folds on to {c}");
