@@ -72,7 +72,7 @@ pub(super) const BEFORE: &[(&str, Shape)] = &[
     ("as many as", Shape::Upper), ("as much as", Shape::Upper), ("fewer than", Shape::Upper),
     ("less than", Shape::Upper), ("smaller than", Shape::Upper), ("lower than", Shape::Upper),
     ("well under", Shape::Upper), ("well below", Shape::Upper), ("at most", Shape::Upper),
-    ("up to", Shape::Upper), ("under", Shape::Upper), ("below", Shape::Upper),
+    ("up to", Shape::Upper), ("under", Shape::Upper), ("below", Shape::Upper), ("sub-", Shape::Upper),
     ("just under", Shape::JustBelow), ("just below", Shape::JustBelow), ("just shy of", Shape::JustBelow),
     ("nearly", Shape::JustBelow), ("almost", Shape::JustBelow),
     ("approximately", Shape::Approximate), ("aproximately", Shape::Approximate),

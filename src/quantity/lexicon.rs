@@ -85,8 +85,20 @@ pub(super) fn digit_scale(s: &Tokens, j: usize, currency: bool) -> Option<f64> {
 
 /// "1.8m residents": a plural noun after a glued "m" makes it a million, not metres.
 fn counts_after(s: &Tokens, j: usize) -> bool {
-    let w = s.low(j + 1);
+    let mut k = j + 1;
+    // "40m of its phones": millions of a plural thing.
+    if s.low(k) == "of" {
+        k += 1;
+        if matches!(
+            s.low(k),
+            "its" | "the" | "their" | "his" | "her" | "our" | "those" | "these" | "all"
+        ) {
+            k += 1;
+        }
+    }
+    let w = s.low(k);
     s.glued(j)
+        && s.kind(k) == Some(Tok::Word)
         && s.kind(j + 1) == Some(Tok::Word)
         && w.len() > 3
         && w.ends_with('s')

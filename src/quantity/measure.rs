@@ -5,6 +5,7 @@
 
 use super::Kind;
 use super::numbers::{self, Num};
+use super::rates;
 use super::units::{self, Unit};
 use crate::tokens::{Tok, Tokens};
 
@@ -39,11 +40,16 @@ impl Measured {
 fn implied_one(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Measured> {
     let w = s.low(i);
     let (unit_at, first) = if matches!(w, "a" | "an" | "another") {
+        // "twice a day", "pennies a day": the rate of something else.
         let rate = i > 0
             && (s.kind(i - 1) == Some(Tok::Num)
                 || prev_end == Some(i)
-                || matches!(s.low(i - 1), "once" | "twice" | "times" | "per"));
-        if rate {
+                || matches!(s.low(i - 1), "once" | "twice" | "times" | "per")
+                || (rates::plural_noun(s, i - 1) && rates::rate_at(s, i).is_some()));
+        // "an SEC filing", "an HR manager": an acronym is no unit word.
+        let raw = s.raw(i + 1);
+        let acronym = raw.len() > 1 && raw.bytes().all(|b| b.is_ascii_uppercase());
+        if rate || acronym {
             return None;
         }
         (i + 1, i)
@@ -116,7 +122,17 @@ pub(super) fn measure(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<M
         let skip = (s.low(j) == "-" && s.glued(j) && s.glued(j + 1))
             || (matches!(s.low(j), "a" | "an") && matches!(last, "half" | "quarter"))
             || (s.low(j) == "of" && matches!(last, "couple" | "dozen" | "dozens"));
-        let k = if skip { j + 1 } else { j };
+        // "a quarter of an hour", "three quarters of a mile".
+        let part_of = s.low(j) == "of"
+            && matches!(s.low(j + 1), "a" | "an")
+            && matches!(last, "half" | "quarter" | "quarters" | "third" | "thirds");
+        let k = if part_of {
+            j + 2
+        } else if skip {
+            j + 1
+        } else {
+            j
+        };
         if let Some((unit, after)) = units::unit_at(s, k) {
             m.after = after;
             if unit.kind == Kind::Money {
@@ -208,6 +224,8 @@ pub(super) fn ratio(s: &Tokens, a: &Measured) -> Option<(f64, usize)> {
     }
     let k = match (s.low(a.after), s.low(a.after + 1)) {
         ("out", "of") => a.after + 2,
+        // "one in every 500".
+        ("in", "every") if a.value <= 10.0 => a.after + 2,
         ("in", _) if a.value <= 10.0 => a.after + 1,
         _ => return None,
     };

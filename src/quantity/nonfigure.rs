@@ -5,8 +5,10 @@
 //! comparison stage never compares, or are dropped when not numbers at all.
 
 use super::Kind;
+use super::names;
+use super::words;
 use super::numbers::Num;
-use crate::text::{DAYS, MONTHS};
+use crate::text::MONTHS;
 use crate::tokens::{Tok, Tokens};
 
 /// What to do with a number.
@@ -20,6 +22,9 @@ pub(super) enum Verdict {
     Not(Kind, usize),
     /// Not a number at all ("the one you mentioned").
     Drop,
+    /// Part of a name ("Boeing 777", "BBC One"): kind `other`; numbers listed
+    /// after it are names too ("Internet Explorer 8 and 9").
+    Name(usize),
 }
 
 /// Words after which a number is a label, not an amount.
@@ -139,11 +144,16 @@ pub(super) fn judge(
     let (word, word_at) = word_before(s, first);
     let next_w = s.low(next);
     let raw = &s.text[s.toks[first].start..s.toks[next - 1].end];
+    if let Some(v) = words::judge(s, n, unit, hedged) {
+        return v;
+    }
+    // "the one you mentioned", "one another"; not "that one in every 500".
     if raw.eq_ignore_ascii_case("one")
         && (matches!(
             prev,
             "the" | "this" | "that" | "which" | "each" | "any" | "every" | "no" | "another"
         ) || next_w == "another")
+        && !(next_w == "in" && s.low(next + 1) == "every")
     {
         return Verdict::Drop;
     }
@@ -152,14 +162,46 @@ pub(super) fn judge(
     if raw.eq_ignore_ascii_case("one") && next_w == "of" && !hedged {
         return Verdict::Not(Kind::Other, next);
     }
-    // "the first half of the year" is a period.
-    if matches!(raw, "half" | "quarter")
+    // "the first half of the year", "in the quarter": a period, not a fraction.
+    if (raw.eq_ignore_ascii_case("half") || raw.eq_ignore_ascii_case("quarter"))
         && matches!(
             prev,
-            "first" | "second" | "third" | "fourth" | "last" | "final" | "latter" | "former"
+            "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "last"
+                | "final"
+                | "latter"
+                | "former"
+                | "the"
+                | "this"
+                | "that"
+                | "each"
+                | "every"
+                | "per"
+                | "next"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
         )
     {
         return Verdict::Not(Kind::Other, next);
+    }
+    // "One-fourth is a fraction number": the number named, not an amount stated.
+    if unit.is_none() && !currency && mentioned(s, next) {
+        return Verdict::Not(Kind::Other, next);
+    }
+    // "a third night", "as did a third", "an eighth-round decision": an ordinal.
+    // A fraction is "a third of ..." or a share after "by": "cut by a third".
+    if article_ordinal(raw)
+        && next_w != "of"
+        && !hedged
+        && !matches!(prev, "by" | "than" | "only" | "just" | "over" | "under")
+    {
+        return Verdict::Not(Kind::Ordinal, next);
     }
     // "24703 L-202": a code follows.
     if s.kind(next) == Some(Tok::Word)
@@ -186,18 +228,6 @@ pub(super) fn judge(
     if matches!(next_w, "am" | "pm") || dotted || oclock {
         return Verdict::Not(Kind::Time, next + 1);
     }
-    // "won 3-1": a score, whose second number is lower.
-    let pair =
-        next_w == "-" && s.glued(next) && s.kind(next + 1) == Some(Tok::Num) && s.glued(next + 1);
-    if pair
-        && n.bare_digits
-        && s.toks[next + 1].plain
-        && s.toks[next + 1].value < n.value
-        && s.raw(first).len() < 4
-        && !(s.glued(next + 2) && s.kind(next + 2) == Some(Tok::Word))
-    {
-        return Verdict::Not(Kind::Other, next + 2);
-    }
     if unit.is_none() && magnitude(s, first, next) {
         return Verdict::Magnitude;
     }
@@ -207,7 +237,14 @@ pub(super) fn judge(
     if let Some(end) = digit_chain(s, first, next) {
         return Verdict::Not(if end.1 { Kind::Date } else { Kind::Other }, end.0);
     }
-    if prev == "+" && s.glued(first) {
+    if unit.is_none()
+        && !currency
+        && let Some(v) = names::judge(s, n, hedged)
+    {
+        return v;
+    }
+    // "1+1" is arithmetic; "Dow +0.4%" a signed figure.
+    if prev == "+" && s.glued(first) && unit.is_none() && !currency {
         return Verdict::Not(Kind::Other, next);
     }
     let year_like =
@@ -260,14 +297,6 @@ pub(super) fn judge(
     if small && (is_month(next_w) || (matches!(next_w, "of" | "in") && is_month(s.low(next + 1)))) {
         return Verdict::Not(Kind::Date, next);
     }
-    if unit == Some(Kind::Duration)
-        && (matches!(
-            s.low(after),
-            "ago" | "later" | "earlier" | "after" | "before" | "prior" | "hence"
-        ) || (s.low(after) == "from" && s.low(after + 1) == "now"))
-    {
-        return Verdict::Not(Kind::Other, next);
-    }
     if unit == Some(Kind::Temperature)
         && (matches!(s.low(after), "angle" | "angles" | "turn" | "turns")
             || matches!(word, "rotate" | "rotated" | "turn" | "turned" | "a"))
@@ -283,16 +312,6 @@ pub(super) fn judge(
             return Verdict::Not(Kind::Other, next);
         }
         if prev == "#" {
-            return Verdict::Not(Kind::Other, next);
-        }
-        // "Voyager 2", "English 101": a name with a number, not an amount.
-        let proper = first > 1
-            && s.capitalised(first - 1)
-            && !matches!(s.low(first - 2), "." | "!" | "?" | "\"" | "“")
-            && !is_month(prev)
-            && !DAYS.contains(&prev);
-        let word_after = s.kind(next) == Some(Tok::Word) && !s.capitalised(next);
-        if proper && !word_after {
             return Verdict::Not(Kind::Other, next);
         }
         if s.capitalised(next) && STREETS.contains(&s.low(next + 1)) {
@@ -338,7 +357,9 @@ fn code_before(s: &Tokens, first: usize) -> bool {
         }
         if s.kind(k) == Some(Tok::Word) {
             let suffix = k > 0 && s.glued(k) && s.kind(k - 1) == Some(Tok::Num);
-            if !suffix {
+            // "sub-7nm", "minus-20": a bound or a sign, not a code.
+            let sign = matches!(s.low(k), "sub" | "minus" | "negative" | "mid" | "over" | "under");
+            if !suffix && !sign {
                 return true;
             }
         }
@@ -371,4 +392,29 @@ fn digit_chain(s: &Tokens, first: usize, next: usize) -> Option<(usize, bool)> {
         return Some((end, date));
     }
     None
+}
+
+/// "a third", "an eighth": an article and an ordinal word (not "half" or "quarter").
+fn article_ordinal(raw: &str) -> bool {
+    let Some((a, w)) = raw.split_once(' ') else {
+        return false;
+    };
+    (a.eq_ignore_ascii_case("a") || a.eq_ignore_ascii_case("an"))
+        && [
+            "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        ]
+        .iter()
+        .any(|o| w.eq_ignore_ascii_case(o))
+}
+
+/// "is a (prime) number", "is a fraction" after a number: it is talked about as a number.
+fn mentioned(s: &Tokens, next: usize) -> bool {
+    matches!(s.low(next), "is" | "are")
+        && matches!(s.low(next + 1), "a" | "an")
+        && (next + 2..next + 5).any(|k| {
+            matches!(
+                s.low(k),
+                "number" | "numeral" | "fraction" | "digit" | "integer" | "decimal"
+            )
+        })
 }

@@ -302,10 +302,21 @@ fn read_sign(s: &Tokens, i: usize) -> (f64, usize) {
         {
             (-1.0, i + 1)
         }
+        // "minus-20 degree temperatures".
+        "minus" | "negative"
+            if s.low(i + 1) == "-"
+                && s.glued(i + 1)
+                && s.glued(i + 2)
+                && s.kind(i + 2) == Some(Tok::Num) =>
+        {
+            (-1.0, i + 2)
+        }
         "-" | "\u{2212}" if s.kind(i + 1) == Some(Tok::Num) => {
             let glued = s.glued(i + 1);
+            // "Stoxx 50 -1.3%": a signed change after a number of a name.
+            let change = matches!(s.low(i + 2), "%" | "percent" | "pc" | "points");
             let after_ok = i == 0
-                || (s.toks[i].space_before && s.kind(i - 1) != Some(Tok::Num))
+                || (s.toks[i].space_before && (s.kind(i - 1) != Some(Tok::Num) || change))
                 || matches!(s.low(i - 1), "(" | "$" | "=" | "<" | ">" | "~");
             if (glued && after_ok) || (i == 0 && !glued) {
                 (-1.0, i + 1)

@@ -66,7 +66,7 @@ pub(super) fn read_range(s: &Tokens, a: &Measured, opener: &str) -> Option<(Meas
             .and_then(|n| measure(s, n, None))
     })?;
     let judged = nonfigure::judge(s, &b.num, b.kind(), b.currency.is_some(), b.after, true);
-    if b.implied || matches!(judged, Verdict::Not(..) | Verdict::Drop) {
+    if b.implied || matches!(judged, Verdict::Not(..) | Verdict::Drop | Verdict::Name(_)) {
         return None;
     }
     let same_kind = match (a.kind(), b.kind()) {
