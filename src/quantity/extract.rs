@@ -8,6 +8,7 @@ use super::measure::{Measured, measure, ratio};
 use super::nonfigure::{self, Verdict};
 use super::numbers::{self, Num};
 use super::rates;
+use super::spans;
 use super::spoken;
 use super::ranges::{merge_bounds, read_range};
 use super::units;
@@ -58,6 +59,12 @@ pub fn extract(text: &str) -> Vec<Quantity> {
     }
     merge_bounds(&s, &mut figures);
     names_listed(&s, &mut figures);
+    for f in &mut figures {
+        let quake_kind = matches!(f.kind, Kind::Count | Kind::Temperature);
+        if quake_kind && f.m.currency.is_none() && nonfigure::magnitude_near(&s, f.first, f.next, f.number) {
+            f.kind = Kind::Magnitude;
+        }
+    }
     let mut quantities = finish(&s, figures);
     // A digit string too long for f64 (a line of a million digits) states no
     // figure anyone could compare, and infinity has no place in the reports.
@@ -77,7 +84,10 @@ fn names_listed(s: &Tokens, figures: &mut [Figure]) {
         let (done, rest) = figures.split_at_mut(k);
         let (a, b) = (&done[k - 1], &mut rest[0]);
         let gap = s.lower.get(a.end..b.start).unwrap_or("?").trim();
-        let listed = matches!(gap, "," | "and" | "or" | "/" | "&" | ", and" | ", or");
+        let listed = matches!(
+            gap,
+            "," | "and" | "or" | "/" | "&" | ", and" | ", or" | "to" | "through" | "through to"
+        );
         if a.name && listed && b.m.num.bare_digits && b.m.unit.is_none() && b.m.currency.is_none()
         {
             b.kind = Kind::Other;
@@ -189,6 +199,15 @@ fn read_at(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Figure> {
 fn read_figure(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Figure> {
     if let Some(f) = read_vague(s, i) {
         return Some(f);
+    }
+    if let Some((n, in_days, next)) = spans::span(s, i) {
+        let mut fig = word_figure(s, i, next, n, Kind::Duration);
+        fig.m.unit = Some(if in_days {
+            &units::SPAN_DAYS
+        } else {
+            &units::SPAN_MONTHS
+        });
+        return Some(fig);
     }
     if let Some(w) = spoken::read(s, i) {
         let mut fig = word_figure(s, i, w.next, w.value, w.kind);

@@ -172,6 +172,23 @@ pub(super) fn digit_atom(s: &Tokens, j: usize) -> Option<(f64, usize)> {
             break;
         }
     }
+    // "10, 000 people": a grouping comma with a stray space (wire and OCR text),
+    // when no list of numbers goes on after it.
+    if next == j + 1
+        && short_head
+        && s.low(next) == ","
+        && s.glued(next)
+        && s.kind(next + 1) == Some(Tok::Num)
+        && s.toks[next + 1].plain
+        && s.raw(next + 1).len() == 3
+        && single_gap(s, next + 1)
+        && !(s.low(next + 2) == "," && s.kind(next + 3) == Some(Tok::Num))
+        && !(j >= 2 && s.low(j - 1) == "," && s.kind(j - 2) == Some(Tok::Num))
+        && !matches!(s.low(next + 2), "and" | "or")
+    {
+        value = value * 1000.0 + s.toks[next + 1].value;
+        next += 2;
+    }
     if let Some(f) = slash_fraction(s, next) {
         if t.plain && !s.glued(next) {
             return Some((value + f, next + 3));

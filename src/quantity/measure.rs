@@ -116,7 +116,10 @@ pub(super) fn measure(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<M
         implied: false,
     };
     let j = num.next;
-    if m.currency.is_none() {
+    // "P2P", "MP3s": letters glued before the digits make a code; the letters
+    // after it are no unit.
+    let coded = num.first > 0 && s.glued(num.first) && s.kind(num.first - 1) == Some(Tok::Word);
+    if m.currency.is_none() && !coded {
         let last = s.low(j.wrapping_sub(1));
         // "48-hour", "half an hour", "a couple of weeks": the unit is one token on.
         let skip = (s.low(j) == "-" && s.glued(j) && s.glued(j + 1))
@@ -214,6 +217,23 @@ fn compound_inches(s: &Tokens, m: &mut Measured) {
     {
         m.value += s.toks[k].value / 12.0;
         m.after = k + 2;
+        return;
+    }
+    // A height: "6-foot-9", "six-foot-five", "5-foot-11-inch".
+    let j = m.after;
+    if s.low(j) == "-" && s.glued(j) && s.glued(j + 1) {
+        let inches = if s.kind(j + 1) == Some(Tok::Num) && s.toks[j + 1].plain {
+            Some(s.toks[j + 1].value)
+        } else {
+            super::lexicon::small_word(s.low(j + 1))
+        };
+        if let Some(v) = inches.filter(|&v| v < 12.0) {
+            m.value += v / 12.0;
+            m.after = j + 2;
+            if s.low(m.after) == "-" && matches!(s.low(m.after + 1), "inch" | "inches") {
+                m.after += 2;
+            }
+        }
     }
 }
 

@@ -14,6 +14,7 @@ mod nonfigure;
 mod numbers;
 mod ranges;
 mod rates;
+mod spans;
 mod spoken;
 #[cfg(test)]
 mod tests;

@@ -74,7 +74,8 @@ pub(super) fn judge(s: &Tokens, n: &Num, hedged: bool) -> Option<Verdict> {
     } else {
         next_w
     };
-    if CALIBRE.contains(&caliber) {
+    // "32-bit versions": a width, not an amount reported.
+    if CALIBRE.contains(&caliber) || (caliber == "bit" && next_w == "-") {
         let end = if next_w == "-" { next + 2 } else { next + 1 };
         return other(end);
     }

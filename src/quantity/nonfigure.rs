@@ -63,6 +63,7 @@ const LABELS: &[&str] = &[
     "line",
     "platform",
     "account",
+    "versions",
     "code",
     "pin",
     "apartment",
@@ -123,6 +124,52 @@ fn magnitude(s: &Tokens, first: usize, next: usize) -> bool {
         || after(0) == "magnitude"
         || (after(0) == "-" && after(1) == "magnitude")
         || (after(0) == "on" && after(1) == "the" && after(2) == "richter")
+}
+
+/// Words of earthquakes: a decimal right before them is a magnitude ("a 6.1 quake").
+const QUAKES: &[&str] = &[
+    "quake", "quakes", "earthquake", "earthquakes", "temblor", "tremor", "aftershock",
+    "aftershocks",
+];
+
+/// Whether the figure at tokens `first..next` (value `v`) is a magnitude by the
+/// words further around it: "a magnitude of 6.1", "put the magnitude at 5.9",
+/// "magnitudes ranging from 3.6 to 4.3", "from 2.8 to 3.8 degrees on the
+/// Richter scale", "a 6.1 quake", "a 6.7-strength quake", "5.9 Earthquake".
+pub(super) fn magnitude_near(s: &Tokens, first: usize, next: usize, v: f64) -> bool {
+    if !(0.0..10.0).contains(&v) {
+        return false;
+    }
+    let after = |k: usize| s.low(next + k);
+    let mut k = 0;
+    if matches!(after(0), "degrees" | "degree" | "points" | "point") {
+        k = 1;
+    }
+    if after(k) == "on" && after(k + 1) == "the" && after(k + 2) == "richter" {
+        return true;
+    }
+    let quake_after = QUAKES.contains(&after(k))
+        || (matches!(after(k), "-" | "strength") && QUAKES.contains(&after(k + 1)))
+        || (after(k) == "-" && after(k + 1) == "strength" && QUAKES.contains(&after(k + 2)));
+    // A decimal: "a 6.1 quake", not "6 quakes".
+    if quake_after && v.fract() != 0.0 {
+        return true;
+    }
+    let mut j = first;
+    for _ in 0..6 {
+        let Some(p) = j.checked_sub(1) else {
+            return false;
+        };
+        j = p;
+        match s.low(j) {
+            "magnitude" | "magnitudes" => return true,
+            "of" | "at" | "a" | "an" | "the" | "put" | "was" | "is" | "ranging" | "from"
+            | "between" | "least" | "about" | "around" | "some" | "nearly" | "quake's"
+            | "measured" | "measuring" | "'s" | "’s" | "'" | "’" | "s" => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 fn is_month(w: &str) -> bool {
@@ -216,11 +263,15 @@ pub(super) fn judge(
         return Verdict::Not(Kind::Ordinal, next + 1);
     }
     if next_w == ":" && s.glued(next) && s.kind(next + 1) == Some(Tok::Num) && s.glued(next + 1) {
-        let end = if matches!(s.low(next + 2), "am" | "pm") {
-            next + 3
-        } else {
-            next + 2
-        };
+        // "11:47:35": seconds too.
+        let mut end = next + 2;
+        if s.low(end) == ":" && s.glued(end) && s.kind(end + 1) == Some(Tok::Num) && s.glued(end + 1)
+        {
+            end += 2;
+        }
+        if matches!(s.low(end), "am" | "pm") {
+            end += 1;
+        }
         return Verdict::Not(Kind::Time, end);
     }
     let dotted = matches!(next_w, "a" | "p") && s.low(next + 1) == "." && s.low(next + 2) == "m";
@@ -250,8 +301,11 @@ pub(super) fn judge(
     let year_like =
         n.bare_digits && raw.len() == 4 && (1800.0..=2100.0).contains(&n.value) && !hedged;
     if code_before(s, first) && !currency && n.value >= 0.0 {
-        let kind = if year_like { Kind::Year } else { Kind::Other };
-        return Verdict::Not(kind, next);
+        if year_like {
+            return Verdict::Not(Kind::Year, next);
+        }
+        // "IE6", "G20": a name; "IE8 and 9" lists more of it.
+        return Verdict::Name(next);
     }
     if unit.is_none() && !currency {
         if year_like && s.glued(next) && next_w == "s" {
@@ -314,7 +368,11 @@ pub(super) fn judge(
         if prev == "#" {
             return Verdict::Not(Kind::Other, next);
         }
-        if s.capitalised(next) && STREETS.contains(&s.low(next + 1)) {
+        // "123 Random Street", "325 E. Dahlia Ave.": an address.
+        let street = (next..next + 5)
+            .take_while(|&k| s.capitalised(k) || s.low(k) == ".")
+            .any(|k| k > next && STREETS.contains(&s.low(k)));
+        if s.capitalised(next) && street {
             return Verdict::Not(Kind::Other, next);
         }
         if raw.len() == 5

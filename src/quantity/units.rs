@@ -38,6 +38,10 @@ pub(super) static SHARE: Unit = u(&["out", "of"], "percent", Kind::Percent, 100.
 /// "twice", "doubled": times, as the unit of a count or a multiple.
 pub(super) static TIMES: Unit = u(&["times"], "times", Kind::Count, 1.0);
 
+/// Months and days of a span given by two dates (spans.rs).
+pub(super) static SPAN_MONTHS: Unit = u(&["months"], HOUR, Kind::Duration, 730.5);
+pub(super) static SPAN_DAYS: Unit = u(&["days"], HOUR, Kind::Duration, 24.0);
+
 const HOUR: &str = "hour";
 const AGE: &str = "year_of_age";
 const F_TO_C: f64 = 5.0 / 9.0;
@@ -397,9 +401,10 @@ fn coded(s: &Tokens, j: usize, i: usize) -> Option<&'static str> {
     if matches!(s.low(j), "euro" | "euros") && !s.glued(i) {
         return None;
     }
-    // "PS" and "Y" (old wire text for £ and ¥) only glued to an amount, and not
-    // a console or a year ("PS3", "Y2K"): ten or more, or with a scale.
-    if matches!(c.code, "gbp" | "jpy") && raw.len() <= 2 {
+    // Short codes ("PS" and "Y" of old wire text for £ and ¥, "R" for rand, "RM")
+    // only glued to an amount, and not a console or a year ("PS3", "Y2K", "R2"):
+    // ten or more, or with a scale.
+    if c.upper && raw.len() <= 2 {
         let t = s.toks.get(i)?;
         let scaled = super::numbers::scale_word(s.low(i + 1)).is_some()
             || matches!(s.low(i + 1), "m" | "bn" | "mn");
