@@ -382,7 +382,17 @@ fn word_figure(s: &Tokens, i: usize, next: usize, value: f64, kind: Kind) -> Fig
 
 /// "hundreds", "tens of thousands", "several", "a handful": vague amounts.
 fn read_vague(s: &Tokens, i: usize) -> Option<Figure> {
-    let (lo, hi, n) = hedges::vague(|k| s.low(i + k))?;
+    let prev = word_ending_before(s, i);
+    let few = s.low(i) == "few" && hedges::few_after(prev);
+    let (lo, hi, n) = if few {
+        (2.0, 9.0, 1)
+    } else {
+        hedges::vague(|k| s.low(i + k))?
+    };
+    // "multiple victims", "multiple times"; not "multiple sclerosis".
+    if s.low(i) == "multiple" && !rates::plural_noun(s, i + 1) && s.low(i + 1) != "times" {
+        return None;
+    }
     // "the thousands" or "two hundreds" is read by the number parser instead.
     if i > 0 && (s.kind(i - 1) == Some(Tok::Num) || numbers::parse(s, i - 1, false).is_some()) {
         return None;

@@ -165,7 +165,16 @@ pub(super) const VAGUE: &[(&[&str], f64, f64)] = &[
     (&["dozens"], 24.0, 99.0), (&["scores", "of"], 40.0, 199.0), (&["hundreds"], 200.0, 999.0),
     (&["thousands"], 2_000.0, 9_999.0), (&["millions"], 2e6, 9_999_999.0),
     (&["billions"], 2e9, 9_999_999_999.0), (&["several"], 3.0, 9.0),
+    (&["multiple"], 2.0, 9.0), (&["double", "-", "digit"], 10.0, 99.0),
+    (&["double", "digits"], 10.0, 99.0), (&["double", "figures"], 10.0, 99.0),
+    (&["triple", "-", "digit"], 100.0, 999.0), (&["triple", "digits"], 100.0, 999.0),
 ];
+
+/// "the past few days", "the next few weeks": "few" without "a" after these words
+/// is vague too, [2, 9] as "a few".
+pub(super) fn few_after(w: &str) -> bool {
+    matches!(w, "past" | "last" | "next" | "first" | "these" | "those" | "coming")
+}
 
 /// The words that open a `VAGUE` phrase: most tokens are none of them.
 static VAGUE_FIRST: LazyLock<FxHashSet<&str>> = LazyLock::new(|| {

@@ -90,7 +90,8 @@ fn atom(s: &Tokens, j: usize) -> Option<(f64, usize, Atom)> {
                 unit: false,
             },
         )),
-        "couple" => Some((
+        // "a couple of", "couple of"; "the couple ran a shop" counts no one.
+        "couple" if s.low(j + 1) == "of" => Some((
             2.0,
             j + 1,
             Atom::Word {
@@ -98,11 +99,38 @@ fn atom(s: &Tokens, j: usize) -> Option<(f64, usize, Atom)> {
                 unit: false,
             },
         )),
+        // "a pair of left hooks".
+        "a" if s.low(j + 1) == "pair" && s.low(j + 2) == "of" => Some((
+            2.0,
+            j + 2,
+            Atom::Word {
+                tens: false,
+                unit: false,
+            },
+        )),
         "a" | "an" => Some((1.0, j + 1, Atom::Article)),
+        // "a half-dozen", "half-a-dozen": six.
+        "half" if let Some(next) = half_dozen(s, j) => Some((
+            6.0,
+            next,
+            Atom::Word {
+                tens: false,
+                unit: false,
+            },
+        )),
         "half" => Some((0.5, j + 1, Atom::Part)),
         "quarter" => Some((0.25, j + 1, Atom::Part)),
         _ => None,
     }
+}
+
+/// "half-dozen", "half-a-dozen", "half a dozen" at token `j`: the token after "dozen".
+fn half_dozen(s: &Tokens, j: usize) -> Option<usize> {
+    let mut k = j + 1;
+    while matches!(s.low(k), "-" | "a") && k < j + 4 {
+        k += 1;
+    }
+    (k > j + 1 && s.low(k) == "dozen").then_some(k + 1)
 }
 
 /// Reads the number phrase starting at token `i`; `currency` says money was just

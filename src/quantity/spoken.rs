@@ -20,12 +20,15 @@ pub(super) struct Spoken {
     pub times: bool,
 }
 
-/// Word -> whether it follows "no one" (a verb) or "no" (a noun).
-static ZERO: LazyLock<FxHashMap<&'static str, bool>> = LazyLock::new(|| {
+/// Word -> (follows "no one" as a verb, follows "no" as a noun).
+static ZERO: LazyLock<FxHashMap<&'static str, (bool, bool)>> = LazyLock::new(|| {
     include_str!("../../data/quantity/zero.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .filter_map(|l| l.split_once('\t').map(|(w, what)| (w, what == "verb")))
+        .filter_map(|l| {
+            let (w, what) = l.split_once('\t')?;
+            Some((w, (what != "noun", what != "verb")))
+        })
         .collect()
 });
 
@@ -115,7 +118,7 @@ pub(super) fn read(s: &Tokens, i: usize) -> Option<Spoken> {
                 });
             }
             // "no injuries", "no reports of injuries".
-            let noun = |k: usize| ZERO.get(s.low(k)) == Some(&false);
+            let noun = |k: usize| ZERO.get(s.low(k)).is_some_and(|z| z.1);
             let counted = noun(i + 1)
                 || (matches!(s.low(i + 1), "reports" | "report" | "reported")
                     && s.low(i + 2) == "of"
@@ -139,5 +142,5 @@ fn zero_before_verb(s: &Tokens, next: usize) -> bool {
     }
     (next..next + 4)
         .take_while(|&k| s.kind(k) == Some(Tok::Word))
-        .any(|k| ZERO.get(s.low(k)) == Some(&true))
+        .any(|k| ZERO.get(s.low(k)).is_some_and(|z| z.0))
 }

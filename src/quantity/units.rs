@@ -71,7 +71,8 @@ static UNITS: &[Unit] = &[
     u(&["months"], HOUR, Kind::Duration, 730.5), u(&["month"], HOUR, Kind::Duration, 730.5),
     u(&["years"], HOUR, Kind::Duration, 8766.0), u(&["year"], HOUR, Kind::Duration, 8766.0),
     u(&["yrs"], HOUR, Kind::Duration, 8766.0), u(&["decades"], HOUR, Kind::Duration, 87_660.0),
-    u(&["decade"], HOUR, Kind::Duration, 87_660.0),
+    u(&["decade"], HOUR, Kind::Duration, 87_660.0), u(&["centuries"], HOUR, Kind::Duration, 876_600.0),
+    u(&["century"], HOUR, Kind::Duration, 876_600.0),
     // Percentages.
     u(&["percent"], "percent", Kind::Percent, 1.0), u(&["per", "cent"], "percent", Kind::Percent, 1.0),
     u(&["percents"], "percent", Kind::Percent, 1.0), u(&["pc"], "percent", Kind::Percent, 1.0), u(&["percentage", "points"], "percentage_point", Kind::Percent, 1.0),

@@ -92,8 +92,10 @@ pub(super) fn judge(s: &Tokens, n: &Num, unit: Option<Kind>, hedged: bool) -> Op
         }
         return None;
     }
-    // "between the two.", "the two met": people already named, not counted.
-    let pronoun = ends || ONE_AFTER.get(after).copied().unwrap_or(false);
+    // "between the two.", "the two met": people already named, not counted;
+    // "the three who voted against" still counts them.
+    let relative = matches!(after, "who" | "whom" | "whose" | "which" | "that" | "of");
+    let pronoun = ends || (ONE_AFTER.get(after).copied().unwrap_or(false) && !relative);
     (matches!(prev, "the" | "these" | "those" | "both") && pronoun).then_some(Verdict::Drop)
 }
 
