@@ -133,7 +133,11 @@ fn every_pattern_case_passes() {
             if why.is_empty() {
                 passed += 1;
             } else {
-                failures.push(format!("{name}: {:?}\n    {}", case.text, why.join("\n    ")));
+                failures.push(format!(
+                    "{name}: {:?}\n    {}",
+                    case.text,
+                    why.join("\n    ")
+                ));
             }
         }
         println!("{name:28} {passed:6} {:7}", cases.len());

@@ -7,10 +7,10 @@ use super::hedges::{self, Shape};
 use super::measure::{Measured, measure, ratio};
 use super::nonfigure::{self, Verdict};
 use super::numbers::{self, Num};
+use super::ranges::{merge_bounds, read_range};
 use super::rates;
 use super::spans;
 use super::spoken;
-use super::ranges::{merge_bounds, read_range};
 use super::units;
 use super::{Hedge, Kind, Quantity, Role, Stance};
 use crate::tokens::{Tok, Tokens};
@@ -61,7 +61,10 @@ pub fn extract(text: &str) -> Vec<Quantity> {
     names_listed(&s, &mut figures);
     for f in &mut figures {
         let quake_kind = matches!(f.kind, Kind::Count | Kind::Temperature);
-        if quake_kind && f.m.currency.is_none() && nonfigure::magnitude_near(&s, f.first, f.next, f.number) {
+        if quake_kind
+            && f.m.currency.is_none()
+            && nonfigure::magnitude_near(&s, f.first, f.next, f.number)
+        {
             f.kind = Kind::Magnitude;
         }
     }
@@ -88,8 +91,7 @@ fn names_listed(s: &Tokens, figures: &mut [Figure]) {
             gap,
             "," | "and" | "or" | "/" | "&" | ", and" | ", or" | "to" | "through" | "through to"
         );
-        if a.name && listed && b.m.num.bare_digits && b.m.unit.is_none() && b.m.currency.is_none()
-        {
+        if a.name && listed && b.m.num.bare_digits && b.m.unit.is_none() && b.m.currency.is_none() {
             b.kind = Kind::Other;
             b.name = true;
         }
@@ -226,7 +228,9 @@ fn read_figure(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Figure> 
     );
     let verdict = if a.implied && a.kind() == Some(Kind::Duration) && time_ref {
         Verdict::Not(Kind::Other, a.after)
-    } else if a.implied && a.unit.is_some_and(|u| u.words[0] == "second") && ordinal_next(s, a.after)
+    } else if a.implied
+        && a.unit.is_some_and(|u| u.words[0] == "second")
+        && ordinal_next(s, a.after)
     {
         // "a second quake", "a second look": an ordinal, not one second.
         Verdict::Not(Kind::Ordinal, a.after)

@@ -173,7 +173,10 @@ pub(super) const VAGUE: &[(&[&str], f64, f64)] = &[
 /// "the past few days", "the next few weeks": "few" without "a" after these words
 /// is vague too, [2, 9] as "a few".
 pub(super) fn few_after(w: &str) -> bool {
-    matches!(w, "past" | "last" | "next" | "first" | "these" | "those" | "coming")
+    matches!(
+        w,
+        "past" | "last" | "next" | "first" | "these" | "those" | "coming"
+    )
 }
 
 /// The words that open a `VAGUE` phrase: most tokens are none of them.

@@ -76,7 +76,8 @@ pub(super) fn digit_scale(s: &Tokens, j: usize, currency: bool) -> Option<f64> {
         "m" if currency || raw == "M" || counts_after(s, j) => 1e6,
         "mm" if raw == "MM" => 1e6,
         "bn" | "bln" => 1e9,
-        "b" if glued => 1e9,
+        // "$1B"; "1B Mark Teixeira" is a first baseman.
+        "b" if glued && currency => 1e9,
         "tn" | "tln" => 1e12,
         "t" if currency && raw == "T" => 1e12,
         w => scale_word(w)?,

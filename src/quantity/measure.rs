@@ -59,6 +59,10 @@ fn implied_one(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Measured
         return None;
     };
     let (unit, after) = units::unit_at(s, unit_at)?;
+    // "quite another"": a symbol is a unit only after a number.
+    if !unit.words[0].starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
     let mut value = 1.0;
     let usable = matches!(
         unit.kind,

@@ -23,20 +23,45 @@ const CALIBRE: &[&str] = &["caliber", "calibre", "gauge", "magnum", "bore"];
 
 /// Words after a pair of numbers that make it a result ("a 14-0 lead").
 const RESULT_AFTER: &[&str] = &[
-    "record", "lead", "win", "wins", "victory", "loss", "defeat", "draw", "tie", "score", "mark",
-    "overall", "season", "start", "finish", "run", "streak", "deficit", "advantage", "edge",
+    "record",
+    "lead",
+    "win",
+    "wins",
+    "victory",
+    "loss",
+    "defeat",
+    "draw",
+    "tie",
+    "score",
+    "mark",
+    "overall",
+    "season",
+    "start",
+    "finish",
+    "run",
+    "streak",
+    "deficit",
+    "advantage",
+    "edge",
 ];
 
 /// Words before a pair of numbers that make it a record ("the Saints are 7-7").
 const RESULT_BEFORE: &[&str] = &[
-    "are", "is", "was", "were", "stand", "stands", "stood", "fell", "falls", "dropped",
-    "improved", "improves", "moved", "moves", "went", "goes", "finished", "ended", "won", "lost",
-    "beat", "drew", "tied", "now", "record", "a", "an", "the", "their", "its", "his",
+    "are", "is", "was", "were", "stand", "stands", "stood", "fell", "falls", "dropped", "improved",
+    "improves", "moved", "moves", "went", "goes", "finished", "ended", "won", "lost", "beat",
+    "drew", "tied", "now", "record", "a", "an", "the", "their", "its", "his",
 ];
 
 /// Decades in words after "nineteen" or "twenty" ("the nineteen fifties").
 const DECADES: &[&str] = &[
-    "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
     "hundreds",
 ];
 
@@ -91,7 +116,15 @@ pub(super) fn judge(s: &Tokens, n: &Num, hedged: bool) -> Option<Verdict> {
         if raw == "911"
             && (matches!(
                 s.low(first.wrapping_sub(1)),
-                "call" | "called" | "calling" | "calls" | "dial" | "dialed" | "dialled" | "a" | "the"
+                "call"
+                    | "called"
+                    | "calling"
+                    | "calls"
+                    | "dial"
+                    | "dialed"
+                    | "dialled"
+                    | "a"
+                    | "the"
             ) || matches!(
                 next_w,
                 "call" | "calls" | "caller" | "callers" | "dispatcher" | "dispatchers" | "operator"
@@ -227,14 +260,36 @@ fn in_name(s: &Tokens, n: &Num) -> bool {
     // acronyms keep a number before a plural noun ("Windows 11 users").
     let prev = s.raw(first - 1);
     let acronym = prev.len() > 1 && prev.bytes().all(|b| b.is_ascii_uppercase());
-    acronym
-        || NAMES.contains(&s.low(first - 1))
-        || !super::rates::plural_noun(s, n.next)
+    acronym || NAMES.contains(&s.low(first - 1)) || !super::rates::plural_noun(s, n.next)
 }
 
 /// Names that take a number ("Boeing 777 jets", "Windows 11 users").
 const NAMES: &[&str] = &[
-    "airbus", "android", "apollo", "boeing", "cessna", "dow", "embraer", "explorer", "firefox",
-    "formula", "galaxy", "interstate", "ios", "ipad", "iphone", "macbook", "nasdaq", "nikkei",
-    "office", "pixel", "playstation", "russell", "soyuz", "stoxx", "tupolev", "windows", "xbox",
+    "airbus",
+    "android",
+    "apollo",
+    "boeing",
+    "cessna",
+    "dow",
+    "embraer",
+    "explorer",
+    "firefox",
+    "formula",
+    "galaxy",
+    "interstate",
+    "ios",
+    "ipad",
+    "iphone",
+    "macbook",
+    "nasdaq",
+    "nikkei",
+    "office",
+    "pixel",
+    "playstation",
+    "russell",
+    "soyuz",
+    "stoxx",
+    "tupolev",
+    "windows",
+    "xbox",
 ];

@@ -6,8 +6,8 @@
 
 use super::Kind;
 use super::names;
-use super::words;
 use super::numbers::Num;
+use super::words;
 use crate::text::MONTHS;
 use crate::tokens::{Tok, Tokens};
 
@@ -128,7 +128,13 @@ fn magnitude(s: &Tokens, first: usize, next: usize) -> bool {
 
 /// Words of earthquakes: a decimal right before them is a magnitude ("a 6.1 quake").
 const QUAKES: &[&str] = &[
-    "quake", "quakes", "earthquake", "earthquakes", "temblor", "tremor", "aftershock",
+    "quake",
+    "quakes",
+    "earthquake",
+    "earthquakes",
+    "temblor",
+    "tremor",
+    "aftershock",
     "aftershocks",
 ];
 
@@ -265,7 +271,10 @@ pub(super) fn judge(
     if next_w == ":" && s.glued(next) && s.kind(next + 1) == Some(Tok::Num) && s.glued(next + 1) {
         // "11:47:35": seconds too.
         let mut end = next + 2;
-        if s.low(end) == ":" && s.glued(end) && s.kind(end + 1) == Some(Tok::Num) && s.glued(end + 1)
+        if s.low(end) == ":"
+            && s.glued(end)
+            && s.kind(end + 1) == Some(Tok::Num)
+            && s.glued(end + 1)
         {
             end += 2;
         }
@@ -300,6 +309,11 @@ pub(super) fn judge(
     }
     let year_like =
         n.bare_digits && raw.len() == 4 && (1800.0..=2100.0).contains(&n.value) && !hedged;
+    // "in 2006 dollars": the year of the money's value.
+    if year_like && currency && matches!(prev, "in" | "constant") && s.kind(next) == Some(Tok::Word)
+    {
+        return Verdict::Not(Kind::Year, next + 1);
+    }
     if code_before(s, first) && !currency && n.value >= 0.0 {
         if year_like {
             return Verdict::Not(Kind::Year, next);
@@ -346,7 +360,9 @@ pub(super) fn judge(
     }
     let small = n.bare_digits && n.value <= 31.0;
     if n.bare_digits && is_month(word) && word_at + 2 >= first {
-        return Verdict::Not(Kind::Date, next);
+        // "October 1-2": both days.
+        let days = next_w == "-" && s.glued(next) && s.kind(next + 1) == Some(Tok::Num);
+        return Verdict::Not(Kind::Date, if days { next + 2 } else { next });
     }
     if small && (is_month(next_w) || (matches!(next_w, "of" | "in") && is_month(s.low(next + 1)))) {
         return Verdict::Not(Kind::Date, next);
@@ -416,7 +432,10 @@ fn code_before(s: &Tokens, first: usize) -> bool {
         if s.kind(k) == Some(Tok::Word) {
             let suffix = k > 0 && s.glued(k) && s.kind(k - 1) == Some(Tok::Num);
             // "sub-7nm", "minus-20": a bound or a sign, not a code.
-            let sign = matches!(s.low(k), "sub" | "minus" | "negative" | "mid" | "over" | "under");
+            let sign = matches!(
+                s.low(k),
+                "sub" | "minus" | "negative" | "mid" | "over" | "under"
+            );
             if !suffix && !sign {
                 return true;
             }

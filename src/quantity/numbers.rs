@@ -82,6 +82,14 @@ fn atom(s: &Tokens, j: usize) -> Option<(f64, usize, Atom)> {
         ));
     }
     match w {
+        "a" | "an" if let Some(next) = half_dozen(s, j + 1) => Some((
+            6.0,
+            next,
+            Atom::Word {
+                tens: false,
+                unit: false,
+            },
+        )),
         "a" | "an" if s.low(j + 1) == "couple" => Some((
             2.0,
             j + 2,
@@ -178,6 +186,7 @@ pub(super) fn parse(s: &Tokens, i: usize, currency: bool) -> Option<Num> {
             && let Some((a, before, and_big, _)) = last
             && let Some(d) = denominator(w)
             && !ordinal_use(s, k)
+            && half_dozen(s, k).is_none()
         {
             let f = a / d;
             if and_big && before == 0.0 {

@@ -11,11 +11,32 @@ use super::units;
 use crate::tokens::Tokens;
 
 /// Verbs of change: "rose from 200 to 300" states two figures, not a range.
-fn change_before(s: &Tokens, first: usize) -> bool {
-    (first.saturating_sub(3)..first).any(|k| {
+fn change_before(s: &Tokens, first: usize, window: usize) -> bool {
+    (first.saturating_sub(window)..first).any(|k| {
         matches!(
             s.low(k),
-            "rose"
+            "rise"
+                | "raise"
+                | "raising"
+                | "increase"
+                | "increasing"
+                | "reduce"
+                | "reducing"
+                | "decrease"
+                | "decreased"
+                | "boost"
+                | "boosted"
+                | "expand"
+                | "expanded"
+                | "lift"
+                | "lifted"
+                | "soared"
+                | "surged"
+                | "plunged"
+                | "tumbled"
+                | "shrank"
+                | "swelled"
+                | "rose"
                 | "risen"
                 | "rising"
                 | "increased"
@@ -54,10 +75,11 @@ pub(super) fn read_range(s: &Tokens, a: &Measured, opener: &str) -> Option<(Meas
         _ => return None,
     };
     let or = conn == "or";
-    if !matches!(opener, "between") && !dash && !or && change_before(s, a.first) {
+    if !matches!(opener, "between") && !dash && !or && change_before(s, a.first, 3) {
         return None;
     }
-    if opener == "from" && change_before(s, a.first.saturating_sub(1)) {
+    // "raise the number of seats from 65 to 125".
+    if opener == "from" && change_before(s, a.first.saturating_sub(1), 6) {
         return None;
     }
     // "between $140 million and $150 million": the second figure may open with its currency.

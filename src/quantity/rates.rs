@@ -50,7 +50,12 @@ pub(super) fn plural_noun(s: &Tokens, k: usize) -> bool {
         && w.len() > 3
         && w.ends_with('s')
         && !w.ends_with("ss")
-        && !matches!(w, "this" | "plus" | "thus" | "does" | "goes" | "was" | "has")
+        && !w.ends_with("is")
+        && !w.ends_with("us")
+        && !matches!(
+            w,
+            "this" | "plus" | "thus" | "does" | "goes" | "was" | "has"
+        )
 }
 
 /// The rate after a figure whose tokens end before `next`: what it is per, the

@@ -22,17 +22,26 @@ fn month_number(w: &str) -> Option<i64> {
     .iter()
     .position(|m| w.starts_with(m))?;
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     (w.len() == 3 || w == "sept" || w == full[i]).then_some(i as i64)
 }
 
 /// "September 2017", "Sept. 20, 2017", "20 September 2017" at token `k`.
 fn date_at(s: &Tokens, k: usize) -> Option<End> {
-    let number = |j: usize| {
-        (s.kind(j) == Some(Tok::Num) && s.toks[j].plain).then(|| s.toks[j].value as i64)
-    };
+    let number =
+        |j: usize| (s.kind(j) == Some(Tok::Num) && s.toks[j].plain).then(|| s.toks[j].value as i64);
     let (month, mut j, mut day) = if let Some(m) = month_number(s.low(k)) {
         (m, k + 1, None)
     } else {

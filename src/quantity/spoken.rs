@@ -85,8 +85,10 @@ pub(super) fn read(s: &Tokens, i: usize) -> Option<Spoken> {
         // "once" is mostly a conjunction or "formerly": only a count when
         // bounded ("only once", "more than once") or a rate ("once a month").
         "once"
-            if matches!(prev, "only" | "just" | "than" | "least" | "exactly" | "most")
-                || rates::rate_at(s, i + 1).is_some() =>
+            if matches!(
+                prev,
+                "only" | "just" | "than" | "least" | "exactly" | "most"
+            ) || rates::rate_at(s, i + 1).is_some() =>
         {
             spoken(1.0, i + 1, Kind::Count, true)
         }

@@ -217,28 +217,14 @@ static BY_FIRST: LazyLock<FxHashMap<&'static str, Vec<&'static Unit>>> = LazyLoc
 fn needs_glue(w: &str) -> bool {
     matches!(
         w,
-        "h" | "m"
-            | "l"
-            | "g"
-            | "t"
-            | "\""
-            | "mi"
-            | "$"
-            | "ha"
-            | "min"
-            | "mb"
-            | "kb"
-            | "pb"
+        "h" | "m" | "l" | "g" | "t" | "\"" | "mi" | "$" | "ha" | "min" | "mb" | "kb" | "pb"
     ) || glue_only(w)
 }
 
 /// Abbreviations that are units only glued to the number ("30C", "5p", "12pc",
 /// "4W", "7nm"); spaced, they are letters or words ("grade 5 C", "page 5 p").
 fn glue_only(w: &str) -> bool {
-    matches!(
-        w,
-        "c" | "f" | "p" | "pc" | "w" | "mt" | "gt" | "kt" | "nm"
-    )
+    matches!(w, "c" | "f" | "p" | "pc" | "w" | "mt" | "gt" | "kt" | "nm")
 }
 
 /// The unit written at token `j`, and the token after it.
@@ -254,10 +240,8 @@ pub(super) fn unit_at(s: &Tokens, j: usize) -> Option<(&'static Unit, usize)> {
         let clean_end = !(s.glued(j + n) && matches!(s.kind(j + n), Some(Tok::Num | Tok::Word)));
         // "7 nm" spaced is nanometres; "NM" spaced is New Mexico.
         let nm = s.raw(j) == "nm";
-        let loose_ok = !needs_glue(first)
-            || s.glued(j)
-            || nm
-            || !matches!(s.kind(j + n), Some(Tok::Word));
+        let loose_ok =
+            !needs_glue(first) || s.glued(j) || nm || !matches!(s.kind(j + n), Some(Tok::Word));
         // "30C" and "86F" are temperatures; "30c" is cents and "5f" nothing.
         let case_ok = !matches!(first, "c" | "f") || glued_degrees(s, j);
         let glue_ok = !glue_only(first) || s.glued(j) || nm;
@@ -276,7 +260,25 @@ fn glued_degrees(s: &Tokens, j: usize) -> bool {
             None => true,
             Some(Tok::Word) => matches!(
                 s.low(j + 1),
-                "to" | "and" | "or" | "in" | "on" | "at" | "by" | "for" | "as" | "from" | "with"
+                "to" | "and"
+                    | "or"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "as"
+                    | "from"
+                    | "with"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "today"
+                    | "tomorrow"
+                    | "yesterday"
+                    | "overnight"
             ),
             Some(Tok::Punct) => matches!(s.low(j + 1), "." | "," | ";" | ")" | "-" | "–" | "!"),
             Some(Tok::Num) => false,
