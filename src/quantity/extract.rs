@@ -1,7 +1,9 @@
 //! The extractor: walks the tokens once, reads each number phrase with its unit or
 //! currency, joins ranges ("between 20 and 30", "8- to 16-meter"), reads the hedge
-//! around it and sorts out numbers that are not figures. What each figure
-//! measures is read afterwards, by `measure::read`.
+//! around it and the rate after it, and sorts out numbers that are not figures.
+//! Spans given by dates, figures written as words ("twice", "no one") and vague
+//! amounts are read here too. What each figure measures is read afterwards, by
+//! `measure::read`.
 
 use super::hedges::{self, Shape};
 use super::measure::{Measured, measure, ratio};

@@ -1,8 +1,9 @@
 //! Numbers that are not figures to compare: years, dates, clock times, ordinals,
 //! phone numbers, addresses, list markers, labels ("No. 2", "Exit 436"), model
-//! names ("F-16", "777F"), seasons ("2012-13"), time references ("two weeks ago")
+//! names ("F-16", "777F"), seasons ("2012-13"), "a week ago", "a third night"
 //! and "all five". They keep a kind (year, date, time, ordinal, other) that the
 //! comparison stage never compares, or are dropped when not numbers at all.
+//! Names, codes and results are judged in names.rs, number words in words.rs.
 
 use super::Kind;
 use super::names;

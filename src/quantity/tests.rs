@@ -75,7 +75,7 @@ fn vague_words_are_ranges_with_the_hedge_kept() {
     let q = one("Tens of thousands of voters queued.");
     assert_eq!(
         (q.hedge, q.low, q.high),
-        (Hedge::Vague, Some(20_000.0), Some(99_999.0))
+        (Hedge::Vague, Some(20_000.0), Some(100_000.0))
     );
     assert_eq!(q.counted.as_deref(), Some("people"));
 }
