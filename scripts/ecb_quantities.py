@@ -20,8 +20,10 @@ maximum matching); every output that matches nothing counts against precision.
 
 Conventions of the annotation the scoring follows (GUIDELINE.md section 1): "a"/"an" is never a
 figure ("a week", "an hour"), while the tool reads "a week" as one week so that it meets "seven
-days". Those outputs (written with no number: the span starts with "a", "an" or "another") are
-left out of the `main` score and counted in `strict`, which scores every output. Win-loss
+days". Those outputs (written with no number: the span, its hedge words left out, starts with
+"a", "an" or "another") are
+left out of the `main` score (unless they match a gold figure) and counted in `strict`,
+which scores every output. Win-loss
 records and match scores are no figures in either.
 
 Splits: `train` is every story outside the dev topics of split_cybulska_barhom (2, 5, 12, 18, 21,
@@ -44,6 +46,15 @@ from ecb_lines import NUMBER_WORDS, story_lines  # noqa: E402
 NOT_FIGURES = {"year", "date", "time", "ordinal", "other"}
 DEV_TOPICS = {2, 5, 12, 18, 21, 23, 34, 35}
 IMPLIED = re.compile(r"^(?:a|an|another)\b", re.I)
+
+
+def implied(q):
+    """Whether the output states a figure with no number: "a week", "less than a minute"."""
+    text = q["text"]
+    hedge = q.get("hedge_words") or ""
+    if hedge and text.lower().startswith(hedge):
+        text = text[len(hedge):].lstrip()
+    return bool(IMPLIED.match(text))
 
 
 def topic(story):
@@ -155,7 +166,7 @@ def tally(rows, strict):
         t["gold"] += len(r["gold"])
         t["tp"] += len(r["m"])
         t["out"] += sum(1 for k, q in enumerate(r["figs"])
-                        if strict or k in r["matched_out"] or not IMPLIED.match(q["text"]))
+                        if strict or k in r["matched_out"] or not implied(q))
     p = t["tp"] / max(t["out"], 1)
     rc = t["tp"] / max(t["gold"], 1)
     t.update(p=p, r=rc, f1=2 * p * rc / max(p + rc, 1e-12))

@@ -1,13 +1,18 @@
 //! The extractor: walks the tokens once, reads each number phrase with its unit or
 //! currency, joins ranges ("between 20 and 30", "8- to 16-meter"), reads the hedge
-//! around it and sorts out numbers that are not figures. What each figure
-//! measures is read afterwards, by `measure::read`.
+//! around it and the rate after it, and sorts out numbers that are not figures.
+//! Spans given by dates, figures written as words ("twice", "no one") and vague
+//! amounts are read here too. What each figure measures is read afterwards, by
+//! `measure::read`.
 
 use super::hedges::{self, Shape};
 use super::measure::{Measured, measure, ratio};
 use super::nonfigure::{self, Verdict};
 use super::numbers::{self, Num};
 use super::ranges::{merge_bounds, read_range};
+use super::rates;
+use super::spans;
+use super::spoken;
 use super::units;
 use super::{Hedge, Kind, Quantity, Role, Stance};
 use crate::tokens::{Tok, Tokens};
@@ -25,6 +30,10 @@ pub(super) struct Figure {
     pub hedge_words: Option<String>,
     pub m: Measured,
     pub kind: Kind,
+    /// What the figure is counted per ("minute", "share"), kept in the unit.
+    pub per: Option<&'static str>,
+    /// Part of a name ("Boeing 777"): numbers listed after it are too.
+    pub name: bool,
 }
 
 /// Finds every quantity in `text`, in order of position.
@@ -51,6 +60,16 @@ pub fn extract(text: &str) -> Vec<Quantity> {
         }
     }
     merge_bounds(&s, &mut figures);
+    names_listed(&s, &mut figures);
+    for f in &mut figures {
+        let quake_kind = matches!(f.kind, Kind::Count | Kind::Temperature);
+        if quake_kind
+            && f.m.currency.is_none()
+            && nonfigure::magnitude_near(&s, f.first, f.next, f.number)
+        {
+            f.kind = Kind::Magnitude;
+        }
+    }
     let mut quantities = finish(&s, figures);
     // A digit string too long for f64 (a line of a million digits) states no
     // figure anyone could compare, and infinity has no place in the reports.
@@ -61,6 +80,24 @@ pub fn extract(text: &str) -> Vec<Quantity> {
             .all(f64::is_finite)
     });
     quantities
+}
+
+/// "Internet Explorer 8 and 9", "IE6, 7, 8": bare numbers listed after a
+/// number of a name belong to the name.
+fn names_listed(s: &Tokens, figures: &mut [Figure]) {
+    for k in 1..figures.len() {
+        let (done, rest) = figures.split_at_mut(k);
+        let (a, b) = (&done[k - 1], &mut rest[0]);
+        let gap = s.lower.get(a.end..b.start).unwrap_or("?").trim();
+        let listed = matches!(
+            gap,
+            "," | "and" | "or" | "/" | "&" | ", and" | ", or" | "to" | "through" | "through to"
+        );
+        if a.name && listed && b.m.num.bare_digits && b.m.unit.is_none() && b.m.currency.is_none() {
+            b.kind = Kind::Other;
+            b.name = true;
+        }
+    }
 }
 
 /// Web addresses, and the pieces of them a sentence splitter leaves behind
@@ -96,14 +133,93 @@ fn chunk_gap(rest: &str) -> usize {
     rest.chars().next().map_or(0, char::len_utf8)
 }
 
+/// Whether the word at `k` makes "a second" before it an ordinal: a noun or an
+/// adjective follows ("a second quake"), not a function word ("for a second before").
+fn ordinal_next(s: &Tokens, k: usize) -> bool {
+    s.kind(k) == Some(Tok::Word)
+        && !matches!(
+            s.low(k),
+            "later"
+                | "ago"
+                | "earlier"
+                | "before"
+                | "after"
+                | "or"
+                | "and"
+                | "longer"
+                | "more"
+                | "less"
+                | "too"
+                | "to"
+                | "in"
+                | "of"
+                | "at"
+                | "on"
+                | "for"
+                | "when"
+                | "as"
+                | "while"
+                | "then"
+                | "the"
+                | "that"
+                | "until"
+                | "till"
+                | "with"
+                | "by"
+                | "from"
+                | "into"
+                | "but"
+                | "so"
+                | "if"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+        )
+}
+
 /// The word ending right before token `i`, lowercase.
 fn word_ending_before<'s>(s: &'s Tokens<'_>, i: usize) -> &'s str {
     i.checked_sub(1).map_or("", |p| s.low(p))
 }
 
 fn read_at(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Figure> {
+    let mut fig = read_figure(s, i, prev_end)?;
+    if fig.kind.is_figure()
+        && let Some((per, end, joined)) = rates::rate(s, fig.next)
+    {
+        fig.per = Some(per);
+        if joined {
+            fig.end = s.toks[end - 1].end;
+        }
+        fig.next = end;
+    }
+    Some(fig)
+}
+
+fn read_figure(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Figure> {
     if let Some(f) = read_vague(s, i) {
         return Some(f);
+    }
+    if let Some((n, in_days, next)) = spans::span(s, i) {
+        let mut fig = word_figure(s, i, next, n, Kind::Duration);
+        fig.m.unit = Some(if in_days {
+            &units::SPAN_DAYS
+        } else {
+            &units::SPAN_MONTHS
+        });
+        return Some(fig);
+    }
+    if let Some(w) = spoken::read(s, i) {
+        let mut fig = word_figure(s, i, w.next, w.value, w.kind);
+        if w.times {
+            fig.m.unit = Some(&units::TIMES);
+        }
+        hedge(s, &mut fig);
+        return Some(fig);
     }
     let a = measure(s, i, prev_end)?;
     let hedged =
@@ -114,6 +230,12 @@ fn read_at(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Figure> {
     );
     let verdict = if a.implied && a.kind() == Some(Kind::Duration) && time_ref {
         Verdict::Not(Kind::Other, a.after)
+    } else if a.implied
+        && a.unit.is_some_and(|u| u.words[0] == "second")
+        && ordinal_next(s, a.after)
+    {
+        // "a second quake", "a second look": an ordinal, not one second.
+        Verdict::Not(Kind::Ordinal, a.after)
     } else if a.implied {
         Verdict::Figure
     } else {
@@ -132,9 +254,18 @@ fn read_at(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Figure> {
         hedge_words: None,
         m: a,
         kind: kind_of(&a),
+        per: None,
+        name: false,
     };
     match verdict {
         Verdict::Drop => return None,
+        Verdict::Name(next) => {
+            fig.kind = Kind::Other;
+            fig.name = true;
+            fig.next = next.max(a.after);
+            fig.end = s.toks[fig.next - 1].end;
+            return Some(fig);
+        }
         Verdict::Not(kind, next) => {
             fig.kind = kind;
             fig.next = next.max(a.after);
@@ -180,6 +311,16 @@ fn read_at(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Figure> {
         fig.kind = kind_of(&fig.m);
         return Some(fig);
     }
+    // "shot seven times" counts; "6.5 times as many" multiplies.
+    if fig.m.unit.is_some_and(|u| u.unit == "times") && spoken::comparative(s.low(fig.next)) {
+        fig.kind = Kind::Multiple;
+    }
+    hedge(s, &mut fig);
+    Some(fig)
+}
+
+/// Reads the hedge words before and after the figure into its interval.
+fn hedge(s: &Tokens, fig: &mut Figure) {
     let mut shape = None;
     if let Some((sh, end)) = hedges::after(&s.lower, fig.end) {
         let words = s.lower[fig.end..end].trim().to_owned();
@@ -207,12 +348,57 @@ fn read_at(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Figure> {
         fig.hedge = sh.hedge();
         (fig.low, fig.high) = sh.interval(fig.number);
     }
-    Some(fig)
+}
+
+/// A figure of tokens `i..next` with no number parsed: a word that states it.
+fn word_figure(s: &Tokens, i: usize, next: usize, value: f64, kind: Kind) -> Figure {
+    let num = Num {
+        first: i,
+        next,
+        value,
+        bare_digits: false,
+        scale: 1.0,
+    };
+    let m = Measured {
+        num,
+        value,
+        first: i,
+        after: next,
+        unit: None,
+        currency: None,
+        money_factor: 1.0,
+        implied: false,
+    };
+    Figure {
+        first: i,
+        next,
+        start: s.toks[i].start,
+        end: s.toks[next - 1].end,
+        number: value,
+        low: Some(value),
+        high: Some(value),
+        hedge: Hedge::Exact,
+        hedge_words: None,
+        m,
+        kind,
+        per: None,
+        name: false,
+    }
 }
 
 /// "hundreds", "tens of thousands", "several", "a handful": vague amounts.
 fn read_vague(s: &Tokens, i: usize) -> Option<Figure> {
-    let (lo, hi, n) = hedges::vague(|k| s.low(i + k))?;
+    let prev = word_ending_before(s, i);
+    let few = s.low(i) == "few" && hedges::few_after(prev);
+    let (lo, hi, n) = if few {
+        (2.0, 9.0, 1)
+    } else {
+        hedges::vague(|k| s.low(i + k))?
+    };
+    // "multiple victims", "multiple times"; not "multiple sclerosis".
+    if s.low(i) == "multiple" && !rates::plural_noun(s, i + 1) && s.low(i + 1) != "times" {
+        return None;
+    }
     // "the thousands" or "two hundreds" is read by the number parser instead.
     if i > 0 && (s.kind(i - 1) == Some(Tok::Num) || numbers::parse(s, i - 1, false).is_some()) {
         return None;
@@ -253,6 +439,8 @@ fn read_vague(s: &Tokens, i: usize) -> Option<Figure> {
         hedge_words: Some(s.lower[s.toks[i].start..s.toks[i + n - 1].end].to_owned()),
         m,
         kind: unit.map_or(Kind::Count, |u| u.kind),
+        per: None,
+        name: false,
     })
 }
 
@@ -261,6 +449,11 @@ fn read_vague(s: &Tokens, i: usize) -> Option<Figure> {
 fn tidy(v: f64) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
+    }
+    // Dividing by 1e20 and more is inexact ("7nm" would print 7.000000000000001e-12):
+    // tiny values round through their decimal form.
+    if v.abs() < 1e-6 {
+        return format!("{v:.11e}").parse().unwrap_or(v);
     }
     let m = 10f64.powi(12 - v.abs().log10().ceil() as i32);
     let r = (v * m).round() / m;
@@ -271,12 +464,20 @@ fn finish(s: &Tokens, figures: Vec<Figure>) -> Vec<Quantity> {
     figures
         .into_iter()
         .map(|f| {
-            let (factor, offset, unit) = match (f.m.currency, f.m.unit) {
+            let (factor, offset, mut unit) = match (f.m.currency, f.m.unit) {
                 _ if f.kind == Kind::Magnitude => (1.0, 0.0, "magnitude".to_owned()),
                 (Some(code), _) => (1.0, 0.0, code.to_owned()),
                 (None, Some(u)) => (u.factor, u.offset, u.unit.to_owned()),
                 (None, None) => (1.0, 0.0, String::new()),
             };
+            // A rate keeps what it is per in the unit: "usd_per_share", "per_minute".
+            if let Some(per) = f.per {
+                if !unit.is_empty() {
+                    unit.push('_');
+                }
+                unit.push_str("per_");
+                unit.push_str(per);
+            }
             let norm = |v: f64| {
                 if f.m.currency.is_some() {
                     v * f.m.money_factor

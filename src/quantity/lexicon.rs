@@ -76,7 +76,8 @@ pub(super) fn digit_scale(s: &Tokens, j: usize, currency: bool) -> Option<f64> {
         "m" if currency || raw == "M" || counts_after(s, j) => 1e6,
         "mm" if raw == "MM" => 1e6,
         "bn" | "bln" => 1e9,
-        "b" if glued => 1e9,
+        // "$1B"; "1B Mark Teixeira" is a first baseman.
+        "b" if glued && currency => 1e9,
         "tn" | "tln" => 1e12,
         "t" if currency && raw == "T" => 1e12,
         w => scale_word(w)?,
@@ -85,8 +86,20 @@ pub(super) fn digit_scale(s: &Tokens, j: usize, currency: bool) -> Option<f64> {
 
 /// "1.8m residents": a plural noun after a glued "m" makes it a million, not metres.
 fn counts_after(s: &Tokens, j: usize) -> bool {
-    let w = s.low(j + 1);
+    let mut k = j + 1;
+    // "40m of its phones": millions of a plural thing.
+    if s.low(k) == "of" {
+        k += 1;
+        if matches!(
+            s.low(k),
+            "its" | "the" | "their" | "his" | "her" | "our" | "those" | "these" | "all"
+        ) {
+            k += 1;
+        }
+    }
+    let w = s.low(k);
     s.glued(j)
+        && s.kind(k) == Some(Tok::Word)
         && s.kind(j + 1) == Some(Tok::Word)
         && w.len() > 3
         && w.ends_with('s')
@@ -159,6 +172,23 @@ pub(super) fn digit_atom(s: &Tokens, j: usize) -> Option<(f64, usize)> {
         if !tail.plain {
             break;
         }
+    }
+    // "10, 000 people": a grouping comma with a stray space (wire and OCR text),
+    // when no list of numbers goes on after it.
+    if next == j + 1
+        && short_head
+        && s.low(next) == ","
+        && s.glued(next)
+        && s.kind(next + 1) == Some(Tok::Num)
+        && s.toks[next + 1].plain
+        && s.raw(next + 1).len() == 3
+        && single_gap(s, next + 1)
+        && !(s.low(next + 2) == "," && s.kind(next + 3) == Some(Tok::Num))
+        && !(j >= 2 && s.low(j - 1) == "," && s.kind(j - 2) == Some(Tok::Num))
+        && !matches!(s.low(next + 2), "and" | "or")
+    {
+        value = value * 1000.0 + s.toks[next + 1].value;
+        next += 2;
     }
     if let Some(f) = slash_fraction(s, next) {
         if t.plain && !s.glued(next) {

@@ -5,6 +5,7 @@
 
 use super::Kind;
 use super::numbers::{self, Num};
+use super::rates;
 use super::units::{self, Unit};
 use crate::tokens::{Tok, Tokens};
 
@@ -39,11 +40,16 @@ impl Measured {
 fn implied_one(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Measured> {
     let w = s.low(i);
     let (unit_at, first) = if matches!(w, "a" | "an" | "another") {
+        // "twice a day", "pennies a day": the rate of something else.
         let rate = i > 0
             && (s.kind(i - 1) == Some(Tok::Num)
                 || prev_end == Some(i)
-                || matches!(s.low(i - 1), "once" | "twice" | "times" | "per"));
-        if rate {
+                || matches!(s.low(i - 1), "once" | "twice" | "times" | "per")
+                || (rates::plural_noun(s, i - 1) && rates::rate_at(s, i).is_some()));
+        // "an SEC filing", "an HR manager": an acronym is no unit word.
+        let raw = s.raw(i + 1);
+        let acronym = raw.len() > 1 && raw.bytes().all(|b| b.is_ascii_uppercase());
+        if rate || acronym {
             return None;
         }
         (i + 1, i)
@@ -53,6 +59,10 @@ fn implied_one(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Measured
         return None;
     };
     let (unit, after) = units::unit_at(s, unit_at)?;
+    // "quite another"": a symbol is a unit only after a number.
+    if !unit.words[0].starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
     let mut value = 1.0;
     let usable = matches!(
         unit.kind,
@@ -110,13 +120,26 @@ pub(super) fn measure(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<M
         implied: false,
     };
     let j = num.next;
-    if m.currency.is_none() {
+    // "P2P", "MP3s": letters glued before the digits make a code; the letters
+    // after it are no unit.
+    let coded = num.first > 0 && s.glued(num.first) && s.kind(num.first - 1) == Some(Tok::Word);
+    if m.currency.is_none() && !coded {
         let last = s.low(j.wrapping_sub(1));
         // "48-hour", "half an hour", "a couple of weeks": the unit is one token on.
         let skip = (s.low(j) == "-" && s.glued(j) && s.glued(j + 1))
             || (matches!(s.low(j), "a" | "an") && matches!(last, "half" | "quarter"))
             || (s.low(j) == "of" && matches!(last, "couple" | "dozen" | "dozens"));
-        let k = if skip { j + 1 } else { j };
+        // "a quarter of an hour", "three quarters of a mile".
+        let part_of = s.low(j) == "of"
+            && matches!(s.low(j + 1), "a" | "an")
+            && matches!(last, "half" | "quarter" | "quarters" | "third" | "thirds");
+        let k = if part_of {
+            j + 2
+        } else if skip {
+            j + 1
+        } else {
+            j
+        };
         if let Some((unit, after)) = units::unit_at(s, k) {
             m.after = after;
             if unit.kind == Kind::Money {
@@ -198,6 +221,23 @@ fn compound_inches(s: &Tokens, m: &mut Measured) {
     {
         m.value += s.toks[k].value / 12.0;
         m.after = k + 2;
+        return;
+    }
+    // A height: "6-foot-9", "six-foot-five", "5-foot-11-inch".
+    let j = m.after;
+    if s.low(j) == "-" && s.glued(j) && s.glued(j + 1) {
+        let inches = if s.kind(j + 1) == Some(Tok::Num) && s.toks[j + 1].plain {
+            Some(s.toks[j + 1].value)
+        } else {
+            super::lexicon::small_word(s.low(j + 1))
+        };
+        if let Some(v) = inches.filter(|&v| v < 12.0) {
+            m.value += v / 12.0;
+            m.after = j + 2;
+            if s.low(m.after) == "-" && matches!(s.low(m.after + 1), "inch" | "inches") {
+                m.after += 2;
+            }
+        }
     }
 }
 
@@ -208,6 +248,8 @@ pub(super) fn ratio(s: &Tokens, a: &Measured) -> Option<(f64, usize)> {
     }
     let k = match (s.low(a.after), s.low(a.after + 1)) {
         ("out", "of") => a.after + 2,
+        // "one in every 500".
+        ("in", "every") if a.value <= 10.0 => a.after + 2,
         ("in", _) if a.value <= 10.0 => a.after + 1,
         _ => return None,
     };

@@ -9,12 +9,17 @@ mod extract;
 mod hedges;
 mod lexicon;
 mod measure;
+mod names;
 mod nonfigure;
 mod numbers;
 mod ranges;
+mod rates;
+mod spans;
+mod spoken;
 #[cfg(test)]
 mod tests;
 mod units;
+mod words;
 
 use serde::{Deserialize, Serialize};
 
@@ -63,6 +68,18 @@ pub enum Kind {
     Temperature,
     /// An earthquake's magnitude ("magnitude 6.1").
     Magnitude,
+    /// Digital storage, in bytes ("512GB").
+    Data,
+    /// Power, in watts ("4kW", "1,200 megawatts").
+    Power,
+    /// Energy, in kilowatt-hours ("3 TWh").
+    Energy,
+    /// Frequency, in hertz ("20kHz").
+    Frequency,
+    /// A multiple of another figure ("6.5 times as many", "twice as large",
+    /// "nearly doubled"), unit `times`. A count of times ("shot seven times",
+    /// "twice") is a `Count` with the unit `times`.
+    Multiple,
     Year,
     Date,
     Time,

@@ -1,12 +1,15 @@
 //! Numbers that are not figures to compare: years, dates, clock times, ordinals,
 //! phone numbers, addresses, list markers, labels ("No. 2", "Exit 436"), model
-//! names ("F-16", "777F"), seasons ("2012-13"), time references ("two weeks ago")
+//! names ("F-16", "777F"), seasons ("2012-13"), "a week ago", "a third night"
 //! and "all five". They keep a kind (year, date, time, ordinal, other) that the
 //! comparison stage never compares, or are dropped when not numbers at all.
+//! Names, codes and results are judged in names.rs, number words in words.rs.
 
 use super::Kind;
+use super::names;
 use super::numbers::Num;
-use crate::text::{DAYS, MONTHS};
+use super::words;
+use crate::text::MONTHS;
 use crate::tokens::{Tok, Tokens};
 
 /// What to do with a number.
@@ -20,6 +23,9 @@ pub(super) enum Verdict {
     Not(Kind, usize),
     /// Not a number at all ("the one you mentioned").
     Drop,
+    /// Part of a name ("Boeing 777", "BBC One"): kind `other`; numbers listed
+    /// after it are names too ("Internet Explorer 8 and 9").
+    Name(usize),
 }
 
 /// Words after which a number is a label, not an amount.
@@ -58,6 +64,7 @@ const LABELS: &[&str] = &[
     "line",
     "platform",
     "account",
+    "versions",
     "code",
     "pin",
     "apartment",
@@ -120,6 +127,58 @@ fn magnitude(s: &Tokens, first: usize, next: usize) -> bool {
         || (after(0) == "on" && after(1) == "the" && after(2) == "richter")
 }
 
+/// Words of earthquakes: a decimal right before them is a magnitude ("a 6.1 quake").
+const QUAKES: &[&str] = &[
+    "quake",
+    "quakes",
+    "earthquake",
+    "earthquakes",
+    "temblor",
+    "tremor",
+    "aftershock",
+    "aftershocks",
+];
+
+/// Whether the figure at tokens `first..next` (value `v`) is a magnitude by the
+/// words further around it: "a magnitude of 6.1", "put the magnitude at 5.9",
+/// "magnitudes ranging from 3.6 to 4.3", "from 2.8 to 3.8 degrees on the
+/// Richter scale", "a 6.1 quake", "a 6.7-strength quake", "5.9 Earthquake".
+pub(super) fn magnitude_near(s: &Tokens, first: usize, next: usize, v: f64) -> bool {
+    if !(0.0..10.0).contains(&v) {
+        return false;
+    }
+    let after = |k: usize| s.low(next + k);
+    let mut k = 0;
+    if matches!(after(0), "degrees" | "degree" | "points" | "point") {
+        k = 1;
+    }
+    if after(k) == "on" && after(k + 1) == "the" && after(k + 2) == "richter" {
+        return true;
+    }
+    let quake_after = QUAKES.contains(&after(k))
+        || (matches!(after(k), "-" | "strength") && QUAKES.contains(&after(k + 1)))
+        || (after(k) == "-" && after(k + 1) == "strength" && QUAKES.contains(&after(k + 2)));
+    // A decimal: "a 6.1 quake", not "6 quakes".
+    if quake_after && v.fract() != 0.0 {
+        return true;
+    }
+    let mut j = first;
+    for _ in 0..6 {
+        let Some(p) = j.checked_sub(1) else {
+            return false;
+        };
+        j = p;
+        match s.low(j) {
+            "magnitude" | "magnitudes" => return true,
+            "of" | "at" | "a" | "an" | "the" | "put" | "was" | "is" | "ranging" | "from"
+            | "between" | "least" | "about" | "around" | "some" | "nearly" | "quake's"
+            | "measured" | "measuring" | "'s" | "’s" | "'" | "’" | "s" => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 fn is_month(w: &str) -> bool {
     MONTHS.contains(&w)
 }
@@ -139,11 +198,16 @@ pub(super) fn judge(
     let (word, word_at) = word_before(s, first);
     let next_w = s.low(next);
     let raw = &s.text[s.toks[first].start..s.toks[next - 1].end];
+    if let Some(v) = words::judge(s, n, unit, hedged) {
+        return v;
+    }
+    // "the one you mentioned", "one another"; not "that one in every 500".
     if raw.eq_ignore_ascii_case("one")
         && (matches!(
             prev,
             "the" | "this" | "that" | "which" | "each" | "any" | "every" | "no" | "another"
         ) || next_w == "another")
+        && !(next_w == "in" && s.low(next + 1) == "every")
     {
         return Verdict::Drop;
     }
@@ -152,14 +216,46 @@ pub(super) fn judge(
     if raw.eq_ignore_ascii_case("one") && next_w == "of" && !hedged {
         return Verdict::Not(Kind::Other, next);
     }
-    // "the first half of the year" is a period.
-    if matches!(raw, "half" | "quarter")
+    // "the first half of the year", "in the quarter": a period, not a fraction.
+    if (raw.eq_ignore_ascii_case("half") || raw.eq_ignore_ascii_case("quarter"))
         && matches!(
             prev,
-            "first" | "second" | "third" | "fourth" | "last" | "final" | "latter" | "former"
+            "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "last"
+                | "final"
+                | "latter"
+                | "former"
+                | "the"
+                | "this"
+                | "that"
+                | "each"
+                | "every"
+                | "per"
+                | "next"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
         )
     {
         return Verdict::Not(Kind::Other, next);
+    }
+    // "One-fourth is a fraction number": the number named, not an amount stated.
+    if unit.is_none() && !currency && mentioned(s, next) {
+        return Verdict::Not(Kind::Other, next);
+    }
+    // "a third night", "as did a third", "an eighth-round decision": an ordinal.
+    // A fraction is "a third of ..." or a share after "by": "cut by a third".
+    if article_ordinal(raw)
+        && next_w != "of"
+        && !hedged
+        && !matches!(prev, "by" | "than" | "only" | "just" | "over" | "under")
+    {
+        return Verdict::Not(Kind::Ordinal, next);
     }
     // "24703 L-202": a code follows.
     if s.kind(next) == Some(Tok::Word)
@@ -174,29 +270,24 @@ pub(super) fn judge(
         return Verdict::Not(Kind::Ordinal, next + 1);
     }
     if next_w == ":" && s.glued(next) && s.kind(next + 1) == Some(Tok::Num) && s.glued(next + 1) {
-        let end = if matches!(s.low(next + 2), "am" | "pm") {
-            next + 3
-        } else {
-            next + 2
-        };
+        // "11:47:35": seconds too.
+        let mut end = next + 2;
+        if s.low(end) == ":"
+            && s.glued(end)
+            && s.kind(end + 1) == Some(Tok::Num)
+            && s.glued(end + 1)
+        {
+            end += 2;
+        }
+        if matches!(s.low(end), "am" | "pm") {
+            end += 1;
+        }
         return Verdict::Not(Kind::Time, end);
     }
     let dotted = matches!(next_w, "a" | "p") && s.low(next + 1) == "." && s.low(next + 2) == "m";
     let oclock = next_w == "o" && s.low(next + 2) == "clock";
     if matches!(next_w, "am" | "pm") || dotted || oclock {
         return Verdict::Not(Kind::Time, next + 1);
-    }
-    // "won 3-1": a score, whose second number is lower.
-    let pair =
-        next_w == "-" && s.glued(next) && s.kind(next + 1) == Some(Tok::Num) && s.glued(next + 1);
-    if pair
-        && n.bare_digits
-        && s.toks[next + 1].plain
-        && s.toks[next + 1].value < n.value
-        && s.raw(first).len() < 4
-        && !(s.glued(next + 2) && s.kind(next + 2) == Some(Tok::Word))
-    {
-        return Verdict::Not(Kind::Other, next + 2);
     }
     if unit.is_none() && magnitude(s, first, next) {
         return Verdict::Magnitude;
@@ -207,14 +298,29 @@ pub(super) fn judge(
     if let Some(end) = digit_chain(s, first, next) {
         return Verdict::Not(if end.1 { Kind::Date } else { Kind::Other }, end.0);
     }
-    if prev == "+" && s.glued(first) {
+    if unit.is_none()
+        && !currency
+        && let Some(v) = names::judge(s, n, hedged)
+    {
+        return v;
+    }
+    // "1+1" is arithmetic; "Dow +0.4%" a signed figure.
+    if prev == "+" && s.glued(first) && unit.is_none() && !currency {
         return Verdict::Not(Kind::Other, next);
     }
     let year_like =
         n.bare_digits && raw.len() == 4 && (1800.0..=2100.0).contains(&n.value) && !hedged;
+    // "in 2006 dollars": the year of the money's value.
+    if year_like && currency && matches!(prev, "in" | "constant") && s.kind(next) == Some(Tok::Word)
+    {
+        return Verdict::Not(Kind::Year, next + 1);
+    }
     if code_before(s, first) && !currency && n.value >= 0.0 {
-        let kind = if year_like { Kind::Year } else { Kind::Other };
-        return Verdict::Not(kind, next);
+        if year_like {
+            return Verdict::Not(Kind::Year, next);
+        }
+        // "IE6", "G20": a name; "IE8 and 9" lists more of it.
+        return Verdict::Name(next);
     }
     if unit.is_none() && !currency {
         if year_like && s.glued(next) && next_w == "s" {
@@ -255,18 +361,12 @@ pub(super) fn judge(
     }
     let small = n.bare_digits && n.value <= 31.0;
     if n.bare_digits && is_month(word) && word_at + 2 >= first {
-        return Verdict::Not(Kind::Date, next);
+        // "October 1-2": both days.
+        let days = next_w == "-" && s.glued(next) && s.kind(next + 1) == Some(Tok::Num);
+        return Verdict::Not(Kind::Date, if days { next + 2 } else { next });
     }
     if small && (is_month(next_w) || (matches!(next_w, "of" | "in") && is_month(s.low(next + 1)))) {
         return Verdict::Not(Kind::Date, next);
-    }
-    if unit == Some(Kind::Duration)
-        && (matches!(
-            s.low(after),
-            "ago" | "later" | "earlier" | "after" | "before" | "prior" | "hence"
-        ) || (s.low(after) == "from" && s.low(after + 1) == "now"))
-    {
-        return Verdict::Not(Kind::Other, next);
     }
     if unit == Some(Kind::Temperature)
         && (matches!(s.low(after), "angle" | "angles" | "turn" | "turns")
@@ -285,17 +385,11 @@ pub(super) fn judge(
         if prev == "#" {
             return Verdict::Not(Kind::Other, next);
         }
-        // "Voyager 2", "English 101": a name with a number, not an amount.
-        let proper = first > 1
-            && s.capitalised(first - 1)
-            && !matches!(s.low(first - 2), "." | "!" | "?" | "\"" | "“")
-            && !is_month(prev)
-            && !DAYS.contains(&prev);
-        let word_after = s.kind(next) == Some(Tok::Word) && !s.capitalised(next);
-        if proper && !word_after {
-            return Verdict::Not(Kind::Other, next);
-        }
-        if s.capitalised(next) && STREETS.contains(&s.low(next + 1)) {
+        // "123 Random Street", "325 E. Dahlia Ave.": an address.
+        let street = (next..next + 5)
+            .take_while(|&k| s.capitalised(k) || s.low(k) == ".")
+            .any(|k| k > next && STREETS.contains(&s.low(k)));
+        if s.capitalised(next) && street {
             return Verdict::Not(Kind::Other, next);
         }
         if raw.len() == 5
@@ -338,7 +432,12 @@ fn code_before(s: &Tokens, first: usize) -> bool {
         }
         if s.kind(k) == Some(Tok::Word) {
             let suffix = k > 0 && s.glued(k) && s.kind(k - 1) == Some(Tok::Num);
-            if !suffix {
+            // "sub-7nm", "minus-20": a bound or a sign, not a code.
+            let sign = matches!(
+                s.low(k),
+                "sub" | "minus" | "negative" | "mid" | "over" | "under"
+            );
+            if !suffix && !sign {
                 return true;
             }
         }
@@ -371,4 +470,29 @@ fn digit_chain(s: &Tokens, first: usize, next: usize) -> Option<(usize, bool)> {
         return Some((end, date));
     }
     None
+}
+
+/// "a third", "an eighth": an article and an ordinal word (not "half" or "quarter").
+fn article_ordinal(raw: &str) -> bool {
+    let Some((a, w)) = raw.split_once(' ') else {
+        return false;
+    };
+    (a.eq_ignore_ascii_case("a") || a.eq_ignore_ascii_case("an"))
+        && [
+            "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        ]
+        .iter()
+        .any(|o| w.eq_ignore_ascii_case(o))
+}
+
+/// "is a (prime) number", "is a fraction" after a number: it is talked about as a number.
+fn mentioned(s: &Tokens, next: usize) -> bool {
+    matches!(s.low(next), "is" | "are")
+        && matches!(s.low(next + 1), "a" | "an")
+        && (next + 2..next + 5).any(|k| {
+            matches!(
+                s.low(k),
+                "number" | "numeral" | "fraction" | "digit" | "integer" | "decimal"
+            )
+        })
 }

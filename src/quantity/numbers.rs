@@ -82,6 +82,14 @@ fn atom(s: &Tokens, j: usize) -> Option<(f64, usize, Atom)> {
         ));
     }
     match w {
+        "a" | "an" if let Some(next) = half_dozen(s, j + 1) => Some((
+            6.0,
+            next,
+            Atom::Word {
+                tens: false,
+                unit: false,
+            },
+        )),
         "a" | "an" if s.low(j + 1) == "couple" => Some((
             2.0,
             j + 2,
@@ -90,7 +98,8 @@ fn atom(s: &Tokens, j: usize) -> Option<(f64, usize, Atom)> {
                 unit: false,
             },
         )),
-        "couple" => Some((
+        // "a couple of", "couple of"; "the couple ran a shop" counts no one.
+        "couple" if s.low(j + 1) == "of" => Some((
             2.0,
             j + 1,
             Atom::Word {
@@ -98,11 +107,38 @@ fn atom(s: &Tokens, j: usize) -> Option<(f64, usize, Atom)> {
                 unit: false,
             },
         )),
+        // "a pair of left hooks".
+        "a" if s.low(j + 1) == "pair" && s.low(j + 2) == "of" => Some((
+            2.0,
+            j + 2,
+            Atom::Word {
+                tens: false,
+                unit: false,
+            },
+        )),
         "a" | "an" => Some((1.0, j + 1, Atom::Article)),
+        // "a half-dozen", "half-a-dozen": six.
+        "half" if let Some(next) = half_dozen(s, j) => Some((
+            6.0,
+            next,
+            Atom::Word {
+                tens: false,
+                unit: false,
+            },
+        )),
         "half" => Some((0.5, j + 1, Atom::Part)),
         "quarter" => Some((0.25, j + 1, Atom::Part)),
         _ => None,
     }
+}
+
+/// "half-dozen", "half-a-dozen", "half a dozen" at token `j`: the token after "dozen".
+fn half_dozen(s: &Tokens, j: usize) -> Option<usize> {
+    let mut k = j + 1;
+    while matches!(s.low(k), "-" | "a") && k < j + 4 {
+        k += 1;
+    }
+    (k > j + 1 && s.low(k) == "dozen").then_some(k + 1)
 }
 
 /// Reads the number phrase starting at token `i`; `currency` says money was just
@@ -150,6 +186,7 @@ pub(super) fn parse(s: &Tokens, i: usize, currency: bool) -> Option<Num> {
             && let Some((a, before, and_big, _)) = last
             && let Some(d) = denominator(w)
             && !ordinal_use(s, k)
+            && half_dozen(s, k).is_none()
         {
             let f = a / d;
             if and_big && before == 0.0 {
@@ -302,10 +339,21 @@ fn read_sign(s: &Tokens, i: usize) -> (f64, usize) {
         {
             (-1.0, i + 1)
         }
+        // "minus-20 degree temperatures".
+        "minus" | "negative"
+            if s.low(i + 1) == "-"
+                && s.glued(i + 1)
+                && s.glued(i + 2)
+                && s.kind(i + 2) == Some(Tok::Num) =>
+        {
+            (-1.0, i + 2)
+        }
         "-" | "\u{2212}" if s.kind(i + 1) == Some(Tok::Num) => {
             let glued = s.glued(i + 1);
+            // "Stoxx 50 -1.3%": a signed change after a number of a name.
+            let change = matches!(s.low(i + 2), "%" | "percent" | "pc" | "points");
             let after_ok = i == 0
-                || (s.toks[i].space_before && s.kind(i - 1) != Some(Tok::Num))
+                || (s.toks[i].space_before && (s.kind(i - 1) != Some(Tok::Num) || change))
                 || matches!(s.low(i - 1), "(" | "$" | "=" | "<" | ">" | "~");
             if (glued && after_ok) || (i == 0 && !glued) {
                 (-1.0, i + 1)

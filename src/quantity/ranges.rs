@@ -1,5 +1,5 @@
-//! Ranges: two figures joined by "-", "to", "through" or "between ... and"
-//! ("8- to 16-meter", "between 44 and 50 mg"), and a lower and an upper bound
+//! Ranges: two figures joined by "-", "to", "through", "or" or "between ... and"
+//! ("8- to 16-meter", "between 44 and 50 mg", "six or seven years"), and a lower and an upper bound
 //! joined by "and" ("at least 20 and no more than 50"). Changes ("rose from 200
 //! to 300") and scores ("won 3-1") stay two figures.
 
@@ -11,11 +11,32 @@ use super::units;
 use crate::tokens::Tokens;
 
 /// Verbs of change: "rose from 200 to 300" states two figures, not a range.
-fn change_before(s: &Tokens, first: usize) -> bool {
-    (first.saturating_sub(3)..first).any(|k| {
+fn change_before(s: &Tokens, first: usize, window: usize) -> bool {
+    (first.saturating_sub(window)..first).any(|k| {
         matches!(
             s.low(k),
-            "rose"
+            "rise"
+                | "raise"
+                | "raising"
+                | "increase"
+                | "increasing"
+                | "reduce"
+                | "reducing"
+                | "decrease"
+                | "decreased"
+                | "boost"
+                | "boosted"
+                | "expand"
+                | "expanded"
+                | "lift"
+                | "lifted"
+                | "soared"
+                | "surged"
+                | "plunged"
+                | "tumbled"
+                | "shrank"
+                | "swelled"
+                | "rose"
                 | "risen"
                 | "rising"
                 | "increased"
@@ -49,14 +70,16 @@ pub(super) fn read_range(s: &Tokens, a: &Measured, opener: &str) -> Option<(Meas
     let (k, dash) = match conn {
         "-" | "–" | "~" if s.low(c + 1) == "to" => (c + 2, false),
         "-" | "–" | "~" => (c + 1, true),
-        "to" | "through" | "thru" => (c + 1, false),
+        "to" | "through" | "thru" | "or" => (c + 1, false),
         "and" if opener == "between" => (c + 1, false),
         _ => return None,
     };
-    if !matches!(opener, "between") && !dash && change_before(s, a.first) {
+    let or = conn == "or";
+    if !matches!(opener, "between") && !dash && !or && change_before(s, a.first, 3) {
         return None;
     }
-    if opener == "from" && change_before(s, a.first.saturating_sub(1)) {
+    // "raise the number of seats from 65 to 125".
+    if opener == "from" && change_before(s, a.first.saturating_sub(1), 6) {
         return None;
     }
     // "between $140 million and $150 million": the second figure may open with its currency.
@@ -66,7 +89,7 @@ pub(super) fn read_range(s: &Tokens, a: &Measured, opener: &str) -> Option<(Meas
             .and_then(|n| measure(s, n, None))
     })?;
     let judged = nonfigure::judge(s, &b.num, b.kind(), b.currency.is_some(), b.after, true);
-    if b.implied || matches!(judged, Verdict::Not(..) | Verdict::Drop) {
+    if b.implied || matches!(judged, Verdict::Not(..) | Verdict::Drop | Verdict::Name(_)) {
         return None;
     }
     let same_kind = match (a.kind(), b.kind()) {
@@ -81,7 +104,17 @@ pub(super) fn read_range(s: &Tokens, a: &Measured, opener: &str) -> Option<(Meas
             a.num.scale / b.num.scale.max(1.0)
         }
         > a.value;
-    (same_kind && (!dash || rises)).then_some((b, k))
+    // "six or seven years", "a minute or two", "100 or 200": a range of close
+    // guesses; "1 or 1,000" is two figures.
+    let close = {
+        let lo = if a.num.scale == 1.0 && b.num.scale > 1.0 {
+            a.value * b.num.scale
+        } else {
+            a.value
+        };
+        b.value > lo && b.value <= 20.0 * lo
+    };
+    (same_kind && (!dash || rises) && (!or || close)).then_some((b, k))
 }
 
 /// "at least 20 and no more than 50" is one range when the bounds are consistent.

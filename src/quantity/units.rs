@@ -35,6 +35,13 @@ const fn u(words: &'static [&'static str], unit: &'static str, kind: Kind, facto
 /// A share written as "one out of three": the fraction, shown in percent.
 pub(super) static SHARE: Unit = u(&["out", "of"], "percent", Kind::Percent, 100.0);
 
+/// "twice", "doubled": times, as the unit of a count or a multiple.
+pub(super) static TIMES: Unit = u(&["times"], "times", Kind::Count, 1.0);
+
+/// Months and days of a span given by two dates (spans.rs).
+pub(super) static SPAN_MONTHS: Unit = u(&["months"], HOUR, Kind::Duration, 730.5);
+pub(super) static SPAN_DAYS: Unit = u(&["days"], HOUR, Kind::Duration, 24.0);
+
 const HOUR: &str = "hour";
 const AGE: &str = "year_of_age";
 const F_TO_C: f64 = 5.0 / 9.0;
@@ -64,15 +71,16 @@ static UNITS: &[Unit] = &[
     u(&["months"], HOUR, Kind::Duration, 730.5), u(&["month"], HOUR, Kind::Duration, 730.5),
     u(&["years"], HOUR, Kind::Duration, 8766.0), u(&["year"], HOUR, Kind::Duration, 8766.0),
     u(&["yrs"], HOUR, Kind::Duration, 8766.0), u(&["decades"], HOUR, Kind::Duration, 87_660.0),
-    u(&["decade"], HOUR, Kind::Duration, 87_660.0),
+    u(&["decade"], HOUR, Kind::Duration, 87_660.0), u(&["centuries"], HOUR, Kind::Duration, 876_600.0),
+    u(&["century"], HOUR, Kind::Duration, 876_600.0),
     // Percentages.
     u(&["percent"], "percent", Kind::Percent, 1.0), u(&["per", "cent"], "percent", Kind::Percent, 1.0),
-    u(&["percents"], "percent", Kind::Percent, 1.0), u(&["percentage", "points"], "percentage_point", Kind::Percent, 1.0),
+    u(&["percents"], "percent", Kind::Percent, 1.0), u(&["pc"], "percent", Kind::Percent, 1.0), u(&["percentage", "points"], "percentage_point", Kind::Percent, 1.0),
     u(&["percentage"], "percent", Kind::Percent, 1.0), u(&["%"], "percent", Kind::Percent, 1.0),
     // Speed before length ("miles an hour").
     u(&["miles", "per", "hour"], "km_per_hour", Kind::Speed, 1.609_344), u(&["miles", "an", "hour"], "km_per_hour", Kind::Speed, 1.609_344),
     u(&["mph"], "km_per_hour", Kind::Speed, 1.609_344), u(&["kph"], "km_per_hour", Kind::Speed, 1.0),
-    u(&["kmph"], "km_per_hour", Kind::Speed, 1.0), u(&["km", "/", "h"], "km_per_hour", Kind::Speed, 1.0),
+    u(&["kmph"], "km_per_hour", Kind::Speed, 1.0), u(&["kmh"], "km_per_hour", Kind::Speed, 1.0), u(&["km", "/", "h"], "km_per_hour", Kind::Speed, 1.0),
     u(&["km", "/", "hr"], "km_per_hour", Kind::Speed, 1.0), u(&["knots"], "km_per_hour", Kind::Speed, 1.852),
     u(&["kilometres", "per", "hour"], "km_per_hour", Kind::Speed, 1.0), u(&["kilometers", "per", "hour"], "km_per_hour", Kind::Speed, 1.0),
     u(&["kilometres", "an", "hour"], "km_per_hour", Kind::Speed, 1.0), u(&["kilometers", "an", "hour"], "km_per_hour", Kind::Speed, 1.0),
@@ -117,6 +125,25 @@ static UNITS: &[Unit] = &[
     u(&["feet"], "km", Kind::Length, 3.048e-4), u(&["foot"], "km", Kind::Length, 3.048e-4), u(&["ft"], "km", Kind::Length, 3.048e-4),
     u(&["inches"], "km", Kind::Length, 2.54e-5), u(&["inch"], "km", Kind::Length, 2.54e-5),
     u(&["\""], "km", Kind::Length, 2.54e-5), u(&["yards"], "km", Kind::Length, 9.144e-4),
+    u(&["yard"], "km", Kind::Length, 9.144e-4), u(&["yds"], "km", Kind::Length, 9.144e-4),
+    u(&["micrometres"], "km", Kind::Length, 1e-9), u(&["micrometers"], "km", Kind::Length, 1e-9),
+    u(&["microns"], "km", Kind::Length, 1e-9), u(&["micron"], "km", Kind::Length, 1e-9), u(&["μm"], "km", Kind::Length, 1e-9),
+    u(&["nanometres"], "km", Kind::Length, 1e-12), u(&["nanometers"], "km", Kind::Length, 1e-12), u(&["nm"], "km", Kind::Length, 1e-12),
+    // Digital storage, in bytes; power in watts, energy in kilowatt-hours, frequency in hertz.
+    u(&["bytes"], "byte", Kind::Data, 1.0), u(&["kb"], "byte", Kind::Data, 1e3), u(&["kilobytes"], "byte", Kind::Data, 1e3),
+    u(&["mb"], "byte", Kind::Data, 1e6), u(&["megabytes"], "byte", Kind::Data, 1e6), u(&["gb"], "byte", Kind::Data, 1e9),
+    u(&["gigabytes"], "byte", Kind::Data, 1e9), u(&["tb"], "byte", Kind::Data, 1e12), u(&["terabytes"], "byte", Kind::Data, 1e12),
+    u(&["pb"], "byte", Kind::Data, 1e15), u(&["petabytes"], "byte", Kind::Data, 1e15),
+    u(&["w"], "watt", Kind::Power, 1.0), u(&["watts"], "watt", Kind::Power, 1.0), u(&["kw"], "watt", Kind::Power, 1e3),
+    u(&["kilowatts"], "watt", Kind::Power, 1e3), u(&["mw"], "watt", Kind::Power, 1e6), u(&["megawatts"], "watt", Kind::Power, 1e6),
+    u(&["gw"], "watt", Kind::Power, 1e9), u(&["gigawatts"], "watt", Kind::Power, 1e9),
+    u(&["kwh"], "kwh", Kind::Energy, 1.0), u(&["kilowatt", "-", "hours"], "kwh", Kind::Energy, 1.0),
+    u(&["mwh"], "kwh", Kind::Energy, 1e3), u(&["megawatt", "-", "hours"], "kwh", Kind::Energy, 1e3),
+    u(&["gwh"], "kwh", Kind::Energy, 1e6), u(&["gigawatt", "-", "hours"], "kwh", Kind::Energy, 1e6),
+    u(&["twh"], "kwh", Kind::Energy, 1e9), u(&["terawatt", "-", "hours"], "kwh", Kind::Energy, 1e9),
+    u(&["hz"], "hertz", Kind::Frequency, 1.0), u(&["hertz"], "hertz", Kind::Frequency, 1.0), u(&["khz"], "hertz", Kind::Frequency, 1e3),
+    u(&["kilohertz"], "hertz", Kind::Frequency, 1e3), u(&["mhz"], "hertz", Kind::Frequency, 1e6), u(&["megahertz"], "hertz", Kind::Frequency, 1e6),
+    u(&["ghz"], "hertz", Kind::Frequency, 1e9), u(&["gigahertz"], "hertz", Kind::Frequency, 1e9),
     // Mass, in kilograms.
     u(&["metric", "tons"], "kg", Kind::Mass, 1e3), u(&["metric", "tonnes"], "kg", Kind::Mass, 1e3),
     u(&["tonnes"], "kg", Kind::Mass, 1e3), u(&["tonne"], "kg", Kind::Mass, 1e3),
@@ -128,7 +155,14 @@ static UNITS: &[Unit] = &[
     u(&["pounds"], "kg", Kind::Mass, 0.453_592), u(&["pound"], "kg", Kind::Mass, 0.453_592),
     u(&["lbs"], "kg", Kind::Mass, 0.453_592), u(&["lb"], "kg", Kind::Mass, 0.453_592),
     u(&["ounces"], "kg", Kind::Mass, 0.028_35), u(&["ounce"], "kg", Kind::Mass, 0.028_35), u(&["oz"], "kg", Kind::Mass, 0.028_35),
-    // Temperature, in degrees Celsius.
+    u(&["gigatonnes"], "kg", Kind::Mass, 1e12), u(&["gigatonne"], "kg", Kind::Mass, 1e12), u(&["gigatons"], "kg", Kind::Mass, 1e12),
+    u(&["gt"], "kg", Kind::Mass, 1e12), u(&["megatonnes"], "kg", Kind::Mass, 1e9), u(&["megatonne"], "kg", Kind::Mass, 1e9),
+    u(&["megatons"], "kg", Kind::Mass, 1e9), u(&["mt"], "kg", Kind::Mass, 1e9), u(&["kilotonnes"], "kg", Kind::Mass, 1e6),
+    u(&["kilotonne"], "kg", Kind::Mass, 1e6), u(&["kilotons"], "kg", Kind::Mass, 1e6), u(&["kiloton"], "kg", Kind::Mass, 1e6),
+    u(&["kt"], "kg", Kind::Mass, 1e6),
+    // Temperature, in degrees Celsius ("30C" only glued and in capitals).
+    u(&["c"], "celsius", Kind::Temperature, 1.0),
+    Unit { words: &["f"], unit: "celsius", kind: Kind::Temperature, factor: F_TO_C, offset: -32.0 * F_TO_C },
     u(&["degrees", "celsius"], "celsius", Kind::Temperature, 1.0), u(&["degree", "celsius"], "celsius", Kind::Temperature, 1.0),
     u(&["degrees", "centigrade"], "celsius", Kind::Temperature, 1.0), u(&["degrees", "c"], "celsius", Kind::Temperature, 1.0),
     u(&["deg", "c"], "celsius", Kind::Temperature, 1.0), u(&["deg", "celsius"], "celsius", Kind::Temperature, 1.0),
@@ -149,7 +183,7 @@ static UNITS: &[Unit] = &[
     u(&["dollars"], "usd", Kind::Money, 1.0), u(&["dollar"], "usd", Kind::Money, 1.0), u(&["usd"], "usd", Kind::Money, 1.0),
     u(&["musd"], "usd", Kind::Money, 1e6), u(&["$"], "usd", Kind::Money, 1.0),
     u(&["cents"], "usd", Kind::Money, 0.01), u(&["cent"], "usd", Kind::Money, 0.01),
-    u(&["pence"], "gbp", Kind::Money, 0.01), u(&["penny"], "gbp", Kind::Money, 0.01), u(&["pennies"], "gbp", Kind::Money, 0.01),
+    u(&["pence"], "gbp", Kind::Money, 0.01), u(&["p"], "gbp", Kind::Money, 0.01), u(&["penny"], "gbp", Kind::Money, 0.01), u(&["pennies"], "gbp", Kind::Money, 0.01),
     u(&["pounds", "sterling"], "gbp", Kind::Money, 1.0), u(&["gbp"], "gbp", Kind::Money, 1.0),
     u(&["mgbp"], "gbp", Kind::Money, 1e6), u(&["£"], "gbp", Kind::Money, 1.0),
     u(&["euros"], "eur", Kind::Money, 1.0), u(&["euro"], "eur", Kind::Money, 1.0), u(&["eur"], "eur", Kind::Money, 1.0),
@@ -162,8 +196,8 @@ static UNITS: &[Unit] = &[
     u(&["guilders"], "nlg", Kind::Money, 1.0), u(&["turkish", "lira"], "try", Kind::Money, 1.0),
     u(&["lira"], "try", Kind::Money, 1.0), u(&["rupees"], "inr", Kind::Money, 1.0),
     u(&["roubles"], "rub", Kind::Money, 1.0), u(&["rubles"], "rub", Kind::Money, 1.0), u(&["pesos"], "peso", Kind::Money, 1.0),
-    // Multiples and frequencies are not measures.
-    u(&["times"], "times", Kind::Other, 1.0),
+    // How many times ("shot seven times"); a multiple when a comparison follows (extract.rs).
+    u(&["times"], "times", Kind::Count, 1.0),
 ];
 
 /// Unit spellings grouped by first word, longest first.
@@ -183,8 +217,14 @@ static BY_FIRST: LazyLock<FxHashMap<&'static str, Vec<&'static Unit>>> = LazyLoc
 fn needs_glue(w: &str) -> bool {
     matches!(
         w,
-        "h" | "m" | "l" | "g" | "t" | "\"" | "mi" | "$" | "ha" | "min"
-    )
+        "h" | "m" | "l" | "g" | "t" | "\"" | "mi" | "$" | "ha" | "min" | "mb" | "kb" | "pb"
+    ) || glue_only(w)
+}
+
+/// Abbreviations that are units only glued to the number ("30C", "5p", "12pc",
+/// "4W", "7nm"); spaced, they are letters or words ("grade 5 C", "page 5 p").
+fn glue_only(w: &str) -> bool {
+    matches!(w, "c" | "f" | "p" | "pc" | "w" | "mt" | "gt" | "kt" | "nm")
 }
 
 /// The unit written at token `j`, and the token after it.
@@ -198,10 +238,51 @@ pub(super) fn unit_at(s: &Tokens, j: usize) -> Option<(&'static Unit, usize)> {
         });
         // A unit word must end where the token ends: "m212" is a code, not metres.
         let clean_end = !(s.glued(j + n) && matches!(s.kind(j + n), Some(Tok::Num | Tok::Word)));
+        // "7 nm" spaced is nanometres; "NM" spaced is New Mexico.
+        let nm = s.raw(j) == "nm";
         let loose_ok =
-            !needs_glue(first) || s.glued(j) || !matches!(s.kind(j + n), Some(Tok::Word));
-        (all && clean_end && loose_ok).then_some((unit, j + n))
+            !needs_glue(first) || s.glued(j) || nm || !matches!(s.kind(j + n), Some(Tok::Word));
+        // "30C" and "86F" are temperatures; "30c" is cents and "5f" nothing.
+        let case_ok = !matches!(first, "c" | "f") || glued_degrees(s, j);
+        let glue_ok = !glue_only(first) || s.glued(j) || nm;
+        (all && clean_end && loose_ok && case_ok && glue_ok).then_some((unit, j + n))
     })
+}
+
+/// "30C", "86F": a capital C or F glued to the number, then no noun, verb or
+/// symbol ("the 13F filing", "14.7C/ per share", "When must 13F be filed").
+fn glued_degrees(s: &Tokens, j: usize) -> bool {
+    // "a Boeing 777F": a model after a name.
+    let named = j >= 3 && s.capitalised(j - 2) && s.kind(j - 3) == Some(Tok::Word);
+    s.raw(j).starts_with(['C', 'F'])
+        && !named
+        && match s.kind(j + 1) {
+            None => true,
+            Some(Tok::Word) => matches!(
+                s.low(j + 1),
+                "to" | "and"
+                    | "or"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "as"
+                    | "from"
+                    | "with"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "today"
+                    | "tomorrow"
+                    | "yesterday"
+                    | "overnight"
+            ),
+            Some(Tok::Punct) => matches!(s.low(j + 1), "." | "," | ";" | ")" | "-" | "–" | "!"),
+            Some(Tok::Num) => false,
+        }
 }
 
 /// A currency written before the amount ("$", "US$", "c $", "£", "EUR", "RM45",
@@ -323,9 +404,10 @@ fn coded(s: &Tokens, j: usize, i: usize) -> Option<&'static str> {
     if matches!(s.low(j), "euro" | "euros") && !s.glued(i) {
         return None;
     }
-    // "PS" and "Y" (old wire text for £ and ¥) only glued to an amount, and not
-    // a console or a year ("PS3", "Y2K"): ten or more, or with a scale.
-    if matches!(c.code, "gbp" | "jpy") && raw.len() <= 2 {
+    // Short codes ("PS" and "Y" of old wire text for £ and ¥, "R" for rand, "RM")
+    // only glued to an amount, and not a console or a year ("PS3", "Y2K", "R2"):
+    // ten or more, or with a scale.
+    if c.upper && raw.len() <= 2 {
         let t = s.toks.get(i)?;
         let scaled = super::numbers::scale_word(s.low(i + 1)).is_some()
             || matches!(s.low(i + 1), "m" | "bn" | "mn");
