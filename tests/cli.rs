@@ -42,7 +42,7 @@ fn compare_writes_all_five_reports() {
     let claims = read(out.path(), "claims.csv");
     assert!(claims.starts_with("claim_id,story,outlet,"));
     let json: serde_json::Value = serde_json::from_str(&read(out.path(), "report.json")).unwrap();
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
 }
 
 #[test]

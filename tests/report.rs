@@ -171,7 +171,7 @@ fn json_report_names_its_schema_and_version() {
     let (_tmp, out) = reports();
     let json: serde_json::Value = serde_json::from_str(&read(&out, "report.json")).expect("json");
     assert_eq!(json["schema"], "crossclaim-report");
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     let story = &json["stories"][0];
     for key in ["name", "articles", "sentences", "claims", "disagreements"] {
         assert!(!story[key].is_null(), "{key}");

@@ -129,9 +129,45 @@ fn noun_before_of(s: &Tokens, first: usize) -> Option<String> {
 
 /// Verbs that state a level or a span: their subject names the measure.
 const LEVEL_VERBS: &[&str] = &[
-    "amounted", "are", "climbed", "cost", "costs", "dropped", "fell", "hit", "is", "last",
-    "lasted", "lasts", "reached", "rose", "set", "spanned", "spans", "stand", "stands", "stood",
-    "took", "topped", "total", "totaled", "totalled", "totals", "valued", "was", "were", "worth",
+    "amounted",
+    "are",
+    "climbed",
+    "cost",
+    "costs",
+    "declined",
+    "decreased",
+    "dropped",
+    "fallen",
+    "fell",
+    "grown",
+    "hit",
+    "increased",
+    "is",
+    "jumped",
+    "last",
+    "lasted",
+    "lasts",
+    "reached",
+    "risen",
+    "rose",
+    "set",
+    "soared",
+    "spanned",
+    "spans",
+    "stand",
+    "stands",
+    "stood",
+    "surged",
+    "took",
+    "topped",
+    "total",
+    "totaled",
+    "totalled",
+    "totals",
+    "valued",
+    "was",
+    "were",
+    "worth",
 ];
 
 /// The subject of the level verb before the figure: the last noun of the
@@ -162,7 +198,12 @@ fn subject(s: &Tokens, at: At) -> Option<String> {
         .collect();
     let cut = phrase
         .iter()
-        .position(|&i| matches!(s.low(i), "in" | "of" | "for" | "on" | "at" | "by"))
+        .position(|&i| {
+            matches!(
+                s.low(i),
+                "in" | "of" | "for" | "on" | "at" | "by" | "from" | "with" | "among" | "across"
+            )
+        })
         .unwrap_or(phrase.len());
     let nouns = &phrase[..cut];
     let &head = nouns.iter().rev().find(|&&i| {

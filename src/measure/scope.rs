@@ -74,7 +74,7 @@ fn distance(start: usize, end: usize, at: usize, at_end: usize) -> usize {
 
 /// The scope of every figure of the sentence (`None` for the rest).
 pub fn assign(s: &Tokens, qs: &[Quantity], at: &[At], figures: &[usize]) -> Vec<Option<String>> {
-    let mut scopes: Vec<Option<(usize, String)>> = vec![None; qs.len()];
+    let mut scopes: Vec<Option<(usize, bool, String)>> = vec![None; qs.len()];
     let text = s.text;
     for caps in SCOPE.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
@@ -101,11 +101,17 @@ pub fn assign(s: &Tokens, qs: &[Quantity], at: &[At], figures: &[usize]) -> Vec<
         if qs[i].kind == Kind::Duration && !spatial && !rate {
             continue;
         }
-        if d <= REACH && scopes[i].as_ref().is_none_or(|(best, _)| d < *best) {
-            scopes[i] = Some((d, key));
+        // A time (a window, a rate, a start, a day, a month) narrows a count
+        // more than a part of a place does: it wins, then the nearer.
+        let timely = !spatial && !key.starts_with("including") && !key.starts_with("excluding");
+        let better = scopes[i].as_ref().is_none_or(|(best, was_timely, _)| {
+            (timely, std::cmp::Reverse(d)) > (*was_timely, std::cmp::Reverse(*best))
+        });
+        if d <= REACH && better {
+            scopes[i] = Some((d, timely, key));
         }
     }
-    scopes.into_iter().map(|s| s.map(|(_, k)| k)).collect()
+    scopes.into_iter().map(|s| s.map(|(_, _, k)| k)).collect()
 }
 
 /// Whether byte `at` lies in the clause of the figure at `f`, or opens the
