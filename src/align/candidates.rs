@@ -31,8 +31,9 @@ pub struct Scored<P> {
     /// The cross-outlet pairs scoring at least the threshold, highest first,
     /// ties by position, so the order never depends on threads.
     pub edges: Vec<Edge<P>>,
-    /// Every score above zero that was computed, by pair (first < second).
-    pub known: FxHashMap<(u32, u32), f64>,
+    /// Every score above zero that was computed, by pair (first < second),
+    /// with the part of it the caller's `lexical` reads off its edge.
+    pub known: FxHashMap<(u32, u32), (f64, f64)>,
     /// Whether every cross-outlet pair missing from `known` scores zero (all
     /// pairs were looked at); otherwise a missing pair was never scored.
     pub complete: bool,
@@ -42,7 +43,13 @@ pub struct Scored<P> {
 /// pair given the weight of the keys it shares, with what else the caller
 /// wants kept of an edge; a pair that shares no key scores zero and is never
 /// asked.
-pub fn edges<S, P>(outlet: &[u32], keys: &[Keys], score: S, threshold: f64) -> Scored<P>
+pub fn edges<S, P>(
+    outlet: &[u32],
+    keys: &[Keys],
+    score: S,
+    threshold: f64,
+    lexical: impl Fn(&P) -> f64,
+) -> Scored<P>
 where
     S: Fn(usize, usize, f64) -> (f64, P) + Sync,
     P: Send,
@@ -56,7 +63,7 @@ where
     };
     let known = scored
         .iter()
-        .map(|&(s, i, j, _)| ((i as u32, j as u32), s))
+        .map(|(s, i, j, p)| ((*i as u32, *j as u32), (*s, lexical(p))))
         .collect();
     let mut edges: Vec<Edge<P>> = scored.into_iter().filter(|e| e.0 >= threshold).collect();
     edges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));

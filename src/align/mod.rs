@@ -104,16 +104,29 @@ pub fn group(
 /// `compare` reads again to score the sentences of two figures.
 pub struct Grouping {
     pub claims: Vec<Claim>,
+    /// The lexical claim score of every pair grouping scored above zero (no
+    /// shared-figure bonus), by pair (first < second).
+    lexical: rustc_hash::FxHashMap<(u32, u32), f64>,
+    /// Whether every cross-outlet pair missing from `lexical` scores zero.
+    complete: bool,
     pub scorer: Scorer,
     pub features: Vec<Features>,
 }
 
 impl Grouping {
-    /// The lexical claim score of two sentences of the story (whole or by
-    /// their best claim windows), without the shared-figure bonus.
+    /// The lexical claim score of two sentences of different outlets of the
+    /// story (whole or by their best claim windows), without the
+    /// shared-figure bonus: as grouping scored it, or scored now when a
+    /// blocked story never looked at the pair.
     pub fn sentence_score(&self, i: usize, j: usize) -> f64 {
-        let (a, b) = (&self.features[i], &self.features[j]);
-        self.scorer.claim_score(a, b)
+        let (x, y) = (i.min(j), i.max(j));
+        match self.lexical.get(&(x as u32, y as u32)) {
+            Some(&s) => s,
+            None if self.complete => 0.0,
+            None => self
+                .scorer
+                .claim_score(&self.features[x], &self.features[y]),
+        }
     }
 
     /// The content keys of a text with the story's rarity weights, sorted by
@@ -161,7 +174,7 @@ pub fn group_with(
     // stands on: the best pair of claim windows when it reaches the
     // threshold, else the sentences whole, or the shared figure when only the
     // figure bonus carried the pair.
-    let claim_score = |i: usize, j: usize, shared: f64| -> (f64, Ranges) {
+    let claim_score = |i: usize, j: usize, shared: f64| -> (f64, (Ranges, f64)) {
         let m = scorer.claim_match(&features[i], &features[j], shared);
         let figure = figure_bonus(i, j, shared);
         let score = m.whole.max(m.window);
@@ -178,23 +191,23 @@ pub fn group_with(
         } else {
             figure.map_or(whole, |f| (f.a, f.b))
         };
-        (score, parts)
+        (score, (parts, m.whole.max(m.window)))
     };
     let keys: Vec<&[(u64, f64)]> = features.iter().map(Features::weighted_keys).collect();
-    let scored = candidates::edges(&outlet, &keys, claim_score, config.threshold);
+    let scored = candidates::edges(&outlet, &keys, claim_score, config.threshold, |p| p.1);
     // The mean link reads the scores the candidate stage computed; a pair it
     // never looked at (in a blocked story) is scored now.
     let score = |x: usize, y: usize| {
         let (i, j) = (x.min(y), x.max(y));
         match scored.known.get(&(i as u32, j as u32)) {
-            Some(&s) => s,
+            Some(&(s, _)) => s,
             None if scored.complete => 0.0,
             None => claim_score(i, j, score::shared_weight(&features[i], &features[j])).0,
         }
     };
     let link_mean = LINK_MEAN.min(config.threshold);
     let mut groups = Groups::new(&outlet);
-    for &(_, i, j, (pi, pj)) in &scored.edges {
+    for &(_, i, j, ((pi, pj), _)) in &scored.edges {
         let (ci, cj) = (groups.first[i], groups.first[j]);
         if ci == cj || groups.second[i] == Some(cj) || groups.second[j] == Some(ci) {
             continue;
@@ -234,8 +247,15 @@ pub fn group_with(
         .map(|m| claim_of(m, sentences, outlet_of))
         .collect();
     claims.sort_by_key(|c| c.members[0]);
+    let lexical = scored
+        .known
+        .iter()
+        .map(|(&pair, &(_, lexical))| (pair, lexical))
+        .collect();
     Grouping {
         claims,
+        lexical,
+        complete: scored.complete,
         scorer,
         features,
     }

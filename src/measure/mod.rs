@@ -79,6 +79,7 @@ pub fn read_sentence(
         .and_then(|p| event::first_class(p.text));
     let scopes = scope::assign(&s, qs, &at, &figures);
     let sources = Sources::of(text);
+    let places = scope::places(&s);
     for &i in &figures {
         let q = &qs[i];
         let role = if restated[i] {
@@ -96,7 +97,7 @@ pub fn read_sentence(
         }
         let counted = phrase::thing(&s, q, at[i], event.as_deref());
         let source = sources.nearest(q.start, q.end).map(str::to_owned);
-        let place = scope::place(&s, at[i]);
+        let place = scope::place(&s, at[i], &places);
         let holder = if role == Role::Age {
             phrase::name_before(&s, at[i])
         } else {

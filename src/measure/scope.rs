@@ -224,11 +224,30 @@ pub(crate) fn years(s: &Tokens) -> Vec<u16> {
     years
 }
 
-/// The named place nearest the figure at `at`, in its clause, folded.
-pub fn place(s: &Tokens, at: At) -> Option<String> {
+/// Every named place of a sentence: its match's byte span and its folded name.
+pub fn places(s: &Tokens) -> Vec<(usize, usize, String)> {
+    PLACE
+        .captures_iter(s.text)
+        .filter_map(|caps| {
+            let (m, name) = (caps.get(0)?, caps.name("place")?);
+            let first = name.as_str().split_whitespace().next()?.to_lowercase();
+            if is_calendar(first.trim_end_matches('.')) || NOT_PLACES.contains(&first.as_str()) {
+                return None;
+            }
+            let folded = fold_name(name.as_str());
+            (!folded.is_empty()).then(|| (m.start(), m.end(), folded))
+        })
+        .collect()
+}
+
+/// The named place nearest the figure at `at` among the sentence's `places`,
+/// in its clause (or fronted before a comma: "In Port Vingrad, five people
+/// were taken into custody").
+pub fn place(s: &Tokens, at: At, places: &[(usize, usize, String)]) -> Option<String> {
+    if places.is_empty() {
+        return None;
+    }
     let (mut lo, hi) = (clause_start(s, at.first), clause_end(s, at.next));
-    // A place fronted before a comma opens the sentence's clause too ("In
-    // Port Vingrad, five people were taken into custody").
     if lo >= 2 && s.raw(lo - 1) == "," {
         let before = clause_start(s, lo - 1);
         if s.low(before) == "in"
@@ -244,21 +263,13 @@ pub fn place(s: &Tokens, at: At) -> Option<String> {
         s.toks.get(at.first).map_or(0, |t| t.start),
         s.toks.get(at.next.saturating_sub(1)).map_or(0, |t| t.end),
     );
-    let clause = &s.text[from..to];
-    PLACE
-        .captures_iter(clause)
-        .filter_map(|caps| {
-            let (m, name) = (caps.get(0)?, caps.name("place")?);
-            let first = name.as_str().split_whitespace().next()?.to_lowercase();
-            if is_calendar(first.trim_end_matches('.')) || NOT_PLACES.contains(&first.as_str()) {
-                return None;
-            }
-            let d = distance(fs, fe, from + m.start(), from + m.end());
-            (d <= REACH).then(|| (d, fold_name(name.as_str())))
-        })
+    places
+        .iter()
+        .filter(|(start, end, _)| *start >= from && *end <= to)
+        .map(|(start, end, name)| (distance(fs, fe, *start, *end), name))
+        .filter(|(d, _)| *d <= REACH)
         .min()
-        .map(|(_, p)| p)
-        .filter(|p| !p.is_empty())
+        .map(|(_, name)| name.clone())
 }
 
 /// The role of figure `i`: the old value of a change, an age, a past event's
