@@ -107,6 +107,24 @@ pub fn candidates<'a>(
         let (kind, unit) = f.dimension();
         per_article.get(&(f.article, kind, unit)) == Some(&1)
     };
+    // How many figures of each article state each (kind, counted class, event).
+    let measure_key = |f: &Figure<'a>| {
+        let r = f.reading;
+        let thing = r
+            .counted
+            .as_deref()
+            .map(|c| crate::measure::tables::noun_class(c).unwrap_or(c));
+        (f.article, f.kind, thing, r.event.as_deref())
+    };
+    let mut per_measure: BTreeMap<(usize, Kind, Option<&str>, Option<&str>), usize> =
+        BTreeMap::new();
+    for f in &figures {
+        *per_measure.entry(measure_key(f)).or_default() += 1;
+    }
+    let only_of_measure = |f: &Figure<'a>| {
+        let key = measure_key(f);
+        (key.2.is_some() || key.3.is_some()) && per_measure.get(&key) == Some(&1)
+    };
     // Figures by dimension: only these meet.
     let mut by_dimension: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
     for (i, f) in figures.iter().enumerate() {
@@ -135,6 +153,7 @@ pub fn candidates<'a>(
                     same_claim: claims_of[sa].iter().any(|c| claims_of[sb].contains(c)),
                     sentence_score,
                     only_pair: only(a) && only(b),
+                    only_of_its_measure: only_of_measure(a) && only_of_measure(b),
                     mutual_best: false,
                 };
                 pairs.push(Pair {

@@ -53,13 +53,14 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "claim_thing_differ",
     "claim_near_dice",
     "years_apart",
+    "only_of_its_measure",
     "kind_count",
     "kind_duration",
     "kind_money",
     "kind_percent",
 ];
 
-pub const FEATURES: usize = 37;
+pub const FEATURES: usize = 38;
 
 /// What the model reads of a pair beyond the two figures: facts of the story.
 pub struct PairContext {
@@ -69,6 +70,9 @@ pub struct PairContext {
     pub sentence_score: f64,
     /// Whether each figure is the only one of its dimension in its article.
     pub only_pair: bool,
+    /// Whether each figure is the only one of its article with its counted
+    /// thing (by class) and event: a story's main measures are told once.
+    pub only_of_its_measure: bool,
     /// Whether each figure is the other's likeliest partner in the other's
     /// article, by the words around them (set after all pairs are scored).
     pub mutual_best: bool,
@@ -143,6 +147,7 @@ pub fn features(a: &Figure<'_>, b: &Figure<'_>, cx: &PairContext) -> [f64; FEATU
         flag(cx.same_claim && thing_differ),
         if cx.same_claim { near_dice } else { 0.0 },
         flag(a.years_apart(b)),
+        flag(cx.only_of_its_measure),
         flag(a.kind == Kind::Count),
         flag(a.kind == Kind::Duration),
         flag(a.kind == Kind::Money),
