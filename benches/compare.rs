@@ -1,11 +1,11 @@
-//! Speed of one story through the whole pipeline, and of the comparison stage
-//! alone, on invented articles: figures with hedges, sources and places, some
+//! Speed of one story through the whole pipeline, and of the measure reading
+//! and the comparison stage alone, on invented articles: figures with hedges, sources and places, some
 //! sentences with curly quotes (non-ASCII text takes the patterns' Unicode path).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossclaim::config::Config;
 use crossclaim::model::{Article, Story};
-use crossclaim::{analyse_story, compare, quantity, segment};
+use crossclaim::{align, analyse_story, compare, measure, quantity, segment};
 
 const OUTLETS: usize = 6;
 const SENTENCES: usize = 50;
@@ -58,17 +58,30 @@ fn bench(c: &mut Criterion) {
         .enumerate()
         .flat_map(|(i, a)| segment::sentences(i, a))
         .collect();
-    let quantities: Vec<_> = sentences
+    let mut quantities: Vec<_> = sentences
         .iter()
         .map(|s| quantity::extract(&s.text))
         .collect();
+    c.bench_function("measure_300_sentences", |b| {
+        b.iter(|| {
+            let mut qs = quantities.clone();
+            measure::read_story(&story.articles, &sentences, &mut qs);
+            qs
+        })
+    });
+    measure::read_story(&story.articles, &sentences, &mut quantities);
+    let outlets: Vec<&str> = sentences
+        .iter()
+        .map(|s| story.articles[s.article].outlet.as_str())
+        .collect();
+    let grouping = align::group_with(&sentences, &quantities, &outlets, &config.align);
     c.bench_function("compare_300_sentences", |b| {
         b.iter(|| {
             compare::compare(
                 &story.articles,
                 &sentences,
                 &quantities,
-                &[],
+                &grouping,
                 &config.compare,
             )
         })

@@ -67,6 +67,10 @@ struct GoldFigureRaw {
     #[serde(default)]
     nth: usize,
     measure: String,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    stance: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -83,6 +87,8 @@ struct GoldFigure {
     start: usize,
     end: usize,
     measure: String,
+    /// The annotated role and stance when not the default ("role:past", "stance:disputed").
+    marks: Vec<String>,
 }
 
 /// A story run through the pipeline up to the comparison, with its gold.
@@ -201,7 +207,7 @@ fn load(names: &[String], config: &Config) -> Result<Vec<Story>> {
 
 fn load_story(name: &str, config: &Config) -> Result<Story> {
     let dir = Path::new(ECB).join("stories").join(name);
-    let plan = ingest::plan(&[dir.clone()], &IngestOptions::default());
+    let plan = ingest::plan(std::slice::from_ref(&dir), &IngestOptions::default());
     let mut reader = plan.read(1);
     let story = reader.next().context("no story read")?;
     let skipped = reader.finish();
@@ -281,11 +287,19 @@ fn load_gold(
             continue;
         };
         index.insert(f.id.clone(), gold.len());
+        let mut marks = Vec::new();
+        if let Some(role) = f.role.as_deref().filter(|r| *r != "main") {
+            marks.push(format!("role:{role}"));
+        }
+        if let Some(stance) = f.stance.as_deref().filter(|s| *s != "asserted") {
+            marks.push(format!("stance:{stance}"));
+        }
         gold.push(GoldFigure {
             file: f.file.clone(),
             start: line_start + offset,
             end: line_start + offset + f.text.len(),
             measure: f.measure.clone(),
+            marks,
         });
     }
     let mut conflicts = HashMap::new();
@@ -299,6 +313,24 @@ fn load_gold(
 }
 
 impl Story {
+    /// The patterns a pair of gold figures shows: their measures' tags and
+    /// their roles and stances other than the default.
+    fn patterns(&self, a: usize, b: usize) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for g in [a, b] {
+            let figure = &self.gold[g];
+            out.extend(
+                self.tags
+                    .get(&figure.measure)
+                    .into_iter()
+                    .flatten()
+                    .cloned(),
+            );
+            out.extend(figure.marks.iter().cloned());
+        }
+        out
+    }
+
     fn candidates(&self, config: &CompareConfig) -> Candidates<'_> {
         compare::candidates(
             &self.articles,
@@ -803,6 +835,9 @@ fn evaluate(stories: &[Story], model: &Model, config: &CompareConfig) {
     // Figure pairs: predicted same measure (probability at least `matched`) against gold.
     let (mut tp, mut predicted, mut gold_pairs, mut gold_read) = (0, 0, 0, 0);
     let mut by_tag: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    // Per pattern: predicted pairs and right ones; flagged rows and right ones.
+    let mut pair_patterns: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut row_patterns: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut wrong_rows = Vec::new();
     for s in stories {
         let c = s.candidates(config);
@@ -827,6 +862,13 @@ fn evaluate(stories: &[Story], model: &Model, config: &CompareConfig) {
             if pr >= threshold {
                 predicted += 1;
                 tp += usize::from(same);
+                if let (Some(a), Some(b)) = (gold[pair.a], gold[pair.b]) {
+                    for pattern in s.patterns(a, b) {
+                        let e = pair_patterns.entry(pattern).or_default();
+                        e.0 += 1;
+                        e.1 += usize::from(same);
+                    }
+                }
                 if let (Some(a), Some(b), true) = (gold[pair.a], gold[pair.b], same) {
                     hit.insert((a.min(b), a.max(b)));
                 }
@@ -853,6 +895,17 @@ fn evaluate(stories: &[Story], model: &Model, config: &CompareConfig) {
         }
         let out = compare::decide(&s.articles, &s.sentences, &c, &p, model, config);
         let (r, right) = judge(s, &out);
+        for (d, &ok) in out.iter().zip(&right) {
+            let ga = s.gold_of(d.a.sentence, d.a.quantity);
+            let gb = s.gold_of(d.b.sentence, d.b.quantity);
+            if let (Some(a), Some(b), true) = (ga, gb, d.verdict != Verdict::Update) {
+                for pattern in s.patterns(a, b) {
+                    let e = row_patterns.entry(pattern).or_default();
+                    e.0 += 1;
+                    e.1 += usize::from(ok);
+                }
+            }
+        }
         for (d, ok) in out.iter().zip(right) {
             if !ok && d.verdict != Verdict::Update {
                 let text = |f: crossclaim::model::FigureRef| {
@@ -895,6 +948,21 @@ fn evaluate(stories: &[Story], model: &Model, config: &CompareConfig) {
     println!("recall of same-measure gold pairs by measure tag:");
     for (tag, (found, all)) in &by_tag {
         println!("  {tag:<16} {found:>5}/{all:<5} {:.3}", ratio(*found, *all));
+    }
+    println!("precision by pattern (measure tags, roles and stances of the two gold figures):");
+    println!("  {:<20} {:>14} {:>14}", "pattern", "figure pairs", "rows");
+    let names: BTreeSet<&String> = pair_patterns.keys().chain(row_patterns.keys()).collect();
+    for name in names {
+        let cell = |m: &BTreeMap<String, (usize, usize)>| {
+            m.get(name)
+                .map(|&(n, right)| format!("{right}/{n} {:.2}", ratio(right, n)))
+                .unwrap_or_default()
+        };
+        println!(
+            "  {name:<20} {:>14} {:>14}",
+            cell(&pair_patterns),
+            cell(&row_patterns)
+        );
     }
     println!("wrong rows:");
     for w in wrong_rows {

@@ -182,7 +182,13 @@ mod tests {
     fn small_stories_score_every_cross_outlet_pair() {
         let outlet = [0, 0, 1];
         let k: &[(u64, f64)] = &[(7, 1.0)];
-        let e = edges(&outlet, &[k, k, k], |i, j, _| (1.0, i * 10 + j), 0.5);
+        let e = edges(
+            &outlet,
+            &[k, k, k],
+            |i, j, _| (1.0, i * 10 + j),
+            0.5,
+            |_| 0.0,
+        );
         assert_eq!(e.edges, vec![(1.0, 0, 2, 2), (1.0, 1, 2, 12)]);
         assert!(e.complete);
     }
@@ -211,6 +217,7 @@ mod tests {
                 (1.0, ())
             },
             0.5,
+            |_| 0.0,
         );
         assert_eq!(e.edges, vec![(1.0, 0, 1, ())]);
         assert!(!e.complete);

@@ -55,6 +55,9 @@ pub struct Pair {
     pub x: [f64; FEATURES],
 }
 
+/// An article, a kind, a counted class and an event: what `only_of_its_measure` counts by.
+type MeasureKey<'a> = (usize, Kind, Option<&'a str>, Option<&'a str>);
+
 /// The figures of a story and every pair of them the model scores.
 pub struct Candidates<'a> {
     pub figures: Vec<Figure<'a>>,
@@ -116,8 +119,7 @@ pub fn candidates<'a>(
             .map(|c| crate::measure::tables::noun_class(c).unwrap_or(c));
         (f.article, f.kind, thing, r.event.as_deref())
     };
-    let mut per_measure: BTreeMap<(usize, Kind, Option<&str>, Option<&str>), usize> =
-        BTreeMap::new();
+    let mut per_measure: BTreeMap<MeasureKey<'_>, usize> = BTreeMap::new();
     for f in &figures {
         *per_measure.entry(measure_key(f)).or_default() += 1;
     }
@@ -184,12 +186,11 @@ fn mark_mutual_best(figures: &[Figure<'_>], pairs: &mut [Pair]) {
             }
         }
     }
-    for k in 0..pairs.len() {
-        let (a, b) = (pairs[k].a, pairs[k].b);
+    for (k, c) in pairs.iter_mut().enumerate() {
         let mine =
             |f: usize, other: usize| best.get(&(f, figures[other].article)).map(|e| e.1) == Some(k);
-        if mine(a, b) && mine(b, a) {
-            pairs[k].x[pair::MUTUAL_BEST] = 1.0;
+        if mine(c.a, c.b) && mine(c.b, c.a) {
+            c.x[pair::MUTUAL_BEST] = 1.0;
         }
     }
 }

@@ -34,8 +34,9 @@ fn candidates(s: &Tokens) -> Vec<Candidate> {
         }
         let w = s.low(i);
         let before = |k: usize| i.checked_sub(k).map_or("", |p| s.low(p));
-        let lives = w == "lives" && ["lost", "claimed", "their"].contains(&before(1))
-            || w == "lives" && ["lost", "claimed"].contains(&before(2));
+        let lives = w == "lives"
+            && (["lost", "claimed", "their"].contains(&before(1))
+                || ["lost", "claimed"].contains(&before(2)));
         if lives {
             out.push(Candidate {
                 at: i,
@@ -50,9 +51,7 @@ fn candidates(s: &Tokens) -> Vec<Candidate> {
                 listed: true,
                 governs_after: w.ends_with("ing") && w != "missing",
             });
-        } else if !is_speech_verb(w)
-            && !is_auxiliary(w)
-            && !(i > 0 && s.capitalised(i))
+        } else if !(is_speech_verb(w) || is_auxiliary(w) || (i > 0 && s.capitalised(i)))
             && let Some(base) = verb_base(w)
         {
             out.push(Candidate {

@@ -78,8 +78,7 @@ fn head_after(s: &Tokens, mut j: usize, of_ok: bool) -> Option<String> {
                 end += 2;
             }
             // The compound is the head only when no noun follows it.
-            if head.is_none()
-                && !(s.kind(end + 1) == Some(Tok::Word) && !ends_phrase(s.low(end + 1)))
+            if head.is_none() && (s.kind(end + 1) != Some(Tok::Word) || ends_phrase(s.low(end + 1)))
             {
                 head = Some(end);
             }
@@ -239,16 +238,16 @@ pub fn holder(s: &Tokens, at: At) -> Option<String> {
     // In an appositive ("Zanyarsk, a quiet town of about 8,900 people,"),
     // the figure is the named thing's.
     let clause = super::words::clause_start(s, at.first);
-    if clause >= 2 && s.raw(clause - 1) == "," && matches!(s.low(clause), "a" | "an") {
-        if let Some(name) = name_before(
-            s,
-            At {
-                first: clause,
-                next: clause,
-            },
-        ) {
-            return Some(name);
-        }
+    let at_clause = At {
+        first: clause,
+        next: clause,
+    };
+    if clause >= 2
+        && s.raw(clause - 1) == ","
+        && matches!(s.low(clause), "a" | "an")
+        && let Some(name) = name_before(s, at_clause)
+    {
+        return Some(name);
     }
     let start = (0..at.first)
         .rev()
@@ -301,10 +300,11 @@ pub fn name_before(s: &Tokens, at: At) -> Option<String> {
 /// not a verb of saying.
 fn subject_of_verb(s: &Tokens, k: usize, limit: usize) -> bool {
     let mut j = k;
-    if s.raw(j) == "," && matches!(s.low(j + 1), "a" | "an" | "the") {
-        if let Some(close) = (j + 1..limit.min(j + 16)).find(|&m| s.raw(m) == ",") {
-            j = close + 1;
-        }
+    if s.raw(j) == ","
+        && matches!(s.low(j + 1), "a" | "an" | "the")
+        && let Some(close) = (j + 1..limit.min(j + 16)).find(|&m| s.raw(m) == ",")
+    {
+        j = close + 1;
     }
     while j < limit
         && matches!(
