@@ -503,12 +503,14 @@ fn fit_model(stories: &[Story], config: &CompareConfig) -> Result<()> {
             }
             if std::env::var_os("SHOW_GRID").is_some() {
                 println!(
-                    "  flag {flag:.2} matched {matched:.1}: rows {:>4} right {:>3} precision {:.3} found {}/{}",
+                    "  flag {flag:.2} matched {matched:.1}: rows {:>4} right {:>3} precision {:.3} found {}/{} measures {}/{}",
                     rows.flagged,
                     rows.right,
                     rows.precision(),
                     rows.found,
-                    rows.conflicts
+                    rows.conflicts,
+                    rows.measures_found,
+                    rows.measures
                 );
             }
             // Recall among pairs that reach the precision wanted; else the
@@ -753,6 +755,9 @@ struct Rows {
     /// Gold conflicting pairs (disagreement or source) whose figures the tool read.
     conflicts: usize,
     found: usize,
+    /// Gold measures with such a pair, and those a row found one pair of.
+    measures: usize,
+    measures_found: usize,
 }
 
 impl Rows {
@@ -761,6 +766,8 @@ impl Rows {
         self.right += o.right;
         self.conflicts += o.conflicts;
         self.found += o.found;
+        self.measures += o.measures;
+        self.measures_found += o.measures_found;
     }
 
     fn precision(&self) -> f64 {
@@ -812,6 +819,7 @@ fn judge(s: &Story, rows: &[Disagreement]) -> (Rows, Vec<bool>) {
         }
         verdicts.push(right);
     }
+    let (mut measures, mut measures_found) = (BTreeSet::new(), BTreeSet::new());
     // Conflicts whose two figures the tool read.
     let read: BTreeSet<usize> = (0..s.sentences.len())
         .flat_map(|i| (0..s.quantities[i].len()).map(move |q| (i, q)))
@@ -824,8 +832,14 @@ fn judge(s: &Story, rows: &[Disagreement]) -> (Rows, Vec<bool>) {
         {
             out.conflicts += 1;
             out.found += usize::from(found.contains(&(a, b)));
+            measures.insert(s.gold[a].measure.as_str());
+            if found.contains(&(a, b)) {
+                measures_found.insert(s.gold[a].measure.as_str());
+            }
         }
     }
+    out.measures = measures.len();
+    out.measures_found = measures_found.len();
     (out, verdicts)
 }
 
@@ -937,13 +951,15 @@ fn evaluate(stories: &[Story], model: &Model, config: &CompareConfig) {
         ratio(tp, gold_read),
     );
     println!(
-        "disagreement rows: {} flagged, {} right: precision {:.3}; conflicting gold pairs found {}/{} (recall {:.3})",
+        "disagreement rows: {} flagged, {} right: precision {:.3}; conflicting gold pairs found {}/{} (recall {:.3}); measures with a conflict found {}/{}",
         rows.flagged,
         rows.right,
         rows.precision(),
         rows.found,
         rows.conflicts,
-        rows.recall()
+        rows.recall(),
+        rows.measures_found,
+        rows.measures
     );
     println!("recall of same-measure gold pairs by measure tag:");
     for (tag, (found, all)) in &by_tag {

@@ -235,7 +235,9 @@ pub fn places(s: &Tokens) -> Vec<(usize, usize, String)> {
                 return None;
             }
             let folded = fold_name(name.as_str());
-            (!folded.is_empty()).then(|| (m.start(), m.end(), folded))
+            // A full stop that ends the sentence is no part of the name.
+            let end = name.start() + name.as_str().trim_end_matches(['.', '-', '\'', '’']).len();
+            (!folded.is_empty()).then(|| (m.start(), end, folded))
         })
         .collect()
 }
