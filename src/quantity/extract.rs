@@ -5,6 +5,10 @@
 //! amounts are read here too. What each figure measures is read afterwards, by
 //! `measure::read`.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use super::figure::{Figure, hedge, read_vague, word_ending_before, word_figure};
 use super::hedges::{self, Shape};
 use super::magnitudes;
@@ -25,6 +29,10 @@ pub fn extract(text: &str) -> Vec<Quantity> {
     let mut figures: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < s.toks.len() {
+        if !may_start(&s, i) {
+            i += 1;
+            continue;
+        }
         let at = s.toks[i].start;
         // Spans are in text order: the one that could hold `at` is the last starting at or before it.
         let url = urls.partition_point(|&(a, _)| a <= at);
@@ -62,6 +70,97 @@ pub fn extract(text: &str) -> Vec<Quantity> {
             .all(f64::is_finite)
     });
     quantities
+}
+
+/// Words that can open a figure: number and scale words, articles ("a week"),
+/// vague and spoken amounts ("hundreds", "twice", "no one") and the openers of
+/// spans ("from", "between").
+static STARTERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let words = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "trillions",
+        "lakh",
+        "lakhs",
+        "crore",
+        "crores",
+        "a",
+        "an",
+        "another",
+        "half",
+        "quarter",
+        "couple",
+        "minus",
+        "negative",
+        "few",
+        "twice",
+        "thrice",
+        "once",
+        "doubled",
+        "tripled",
+        "trebled",
+        "quadrupled",
+        "halved",
+        "nobody",
+        "none",
+        "no",
+        "from",
+        "between",
+    ];
+    let vague = hedges::VAGUE
+        .iter()
+        .filter_map(|(p, _, _)| p.first().copied());
+    words.into_iter().chain(vague).collect()
+});
+
+/// Whether a figure can start at token `i`: digits, a symbol, a starter word,
+/// or a word right before digits or a symbol ("RM45", "Rs 500", "HK$8", "week-long").
+/// Most words of a sentence are none of these, and skip every reader.
+fn may_start(s: &Tokens, i: usize) -> bool {
+    match s.kind(i) {
+        Some(Tok::Word) => {
+            matches!(s.kind(i + 1), Some(Tok::Num | Tok::Punct)) || STARTERS.contains(s.low(i))
+        }
+        Some(_) => true,
+        None => false,
+    }
 }
 
 /// "Internet Explorer 8 and 9", "IE6, 7, 8": bare numbers listed after a

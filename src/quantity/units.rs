@@ -312,6 +312,9 @@ pub(super) fn currency_before(s: &Tokens, i: usize) -> Option<(&'static str, usi
         "." if j > 0 && matches!(s.low(j - 1), "rs" | "dhs") && s.glued(j) => {
             return Some((if s.low(j - 1) == "rs" { "inr" } else { "aed" }, j - 1));
         }
+        // Codes and letters name the currency of digits only; most tokens are
+        // words, so they are not looked up.
+        _ if s.kind(i) != Some(Tok::Num) => return None,
         _ => {
             // "$US12 million", "$A1.2m": the letters after the dollar sign name it.
             if s.kind(j) == Some(Tok::Word)
