@@ -99,9 +99,37 @@ const STREETS: &[&str] = &[
 ];
 /// Prepositions that make a four-digit number a year ("in 2011").
 const YEAR_PREP: &[&str] = &[
-    "in", "since", "by", "until", "till", "of", "from", "during", "before", "after", "to", "and",
-    "early", "late", "mid", "the", "fiscal", "year", "between", "through", "circa", "spring",
-    "summer", "autumn", "fall", "winter", ",",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "of",
+    "from",
+    "during",
+    "before",
+    "after",
+    "to",
+    "and",
+    "early",
+    "late",
+    "mid",
+    "the",
+    "fiscal",
+    "year",
+    "between",
+    "through",
+    "circa",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    ",",
+    "into",
+    "throughout",
+    "entering",
+    "ending",
 ];
 
 /// The word before token `i`, skipping a full stop ("Sept. 20", "No. 2").
@@ -305,19 +333,29 @@ pub(super) fn judge(
     if small && (is_month(next_w) || (matches!(next_w, "of" | "in") && is_month(s.low(next + 1)))) {
         return Verdict::Not(Kind::Date, next);
     }
+    // "55.96 degrees in longitude", "30 degrees north": a position.
+    let position = |w: &str| {
+        matches!(
+            w,
+            "longitude" | "latitude" | "north" | "south" | "east" | "west"
+        )
+    };
     if unit == Some(Kind::Temperature)
         && (matches!(s.low(after), "angle" | "angles" | "turn" | "turns")
+            || position(s.low(after))
+            || (s.low(after) == "in" && position(s.low(after + 1)))
             || matches!(word, "rotate" | "rotated" | "turn" | "turned" | "a"))
     {
         return Verdict::Not(Kind::Other, next);
     }
     if n.bare_digits && unit.is_none() && !currency {
+        // "versions 6, 7, 8 and 9": a label, and the numbers listed after it.
         if LABELS.contains(&word)
             && (word != "no" || s.low(first - 1) == ".")
             && word != "week"
             && word != "day"
         {
-            return Verdict::Not(Kind::Other, next);
+            return Verdict::Name(next);
         }
         if prev == "#" {
             return Verdict::Not(Kind::Other, next);
