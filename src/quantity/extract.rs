@@ -5,10 +5,15 @@
 //! amounts are read here too. What each figure measures is read afterwards, by
 //! `measure::read`.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use super::figure::{Figure, hedge, read_vague, word_ending_before, word_figure};
 use super::hedges::{self, Shape};
+use super::magnitudes;
 use super::measure::{Measured, measure, ratio};
 use super::nonfigure::{self, Verdict};
-use super::numbers::{self, Num};
 use super::ranges::{merge_bounds, read_range};
 use super::rates;
 use super::spans;
@@ -17,25 +22,6 @@ use super::units;
 use super::{Hedge, Kind, Quantity, Role, Stance};
 use crate::tokens::{Tok, Tokens};
 
-/// A figure being assembled.
-pub(super) struct Figure {
-    pub first: usize,
-    pub next: usize,
-    pub start: usize,
-    pub end: usize,
-    pub number: f64,
-    pub low: Option<f64>,
-    pub high: Option<f64>,
-    pub hedge: Hedge,
-    pub hedge_words: Option<String>,
-    pub m: Measured,
-    pub kind: Kind,
-    /// What the figure is counted per ("minute", "share"), kept in the unit.
-    pub per: Option<&'static str>,
-    /// Part of a name ("Boeing 777"): numbers listed after it are too.
-    pub name: bool,
-}
-
 /// Finds every quantity in `text`, in order of position.
 pub fn extract(text: &str) -> Vec<Quantity> {
     let s = Tokens::new(text);
@@ -43,6 +29,10 @@ pub fn extract(text: &str) -> Vec<Quantity> {
     let mut figures: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < s.toks.len() {
+        if !may_start(&s, i) {
+            i += 1;
+            continue;
+        }
         let at = s.toks[i].start;
         // Spans are in text order: the one that could hold `at` is the last starting at or before it.
         let url = urls.partition_point(|&(a, _)| a <= at);
@@ -65,7 +55,7 @@ pub fn extract(text: &str) -> Vec<Quantity> {
         let quake_kind = matches!(f.kind, Kind::Count | Kind::Temperature);
         if quake_kind
             && f.m.currency.is_none()
-            && nonfigure::magnitude_near(&s, f.first, f.next, f.number)
+            && magnitudes::magnitude_near(&s, f.first, f.next, f.number)
         {
             f.kind = Kind::Magnitude;
         }
@@ -80,6 +70,97 @@ pub fn extract(text: &str) -> Vec<Quantity> {
             .all(f64::is_finite)
     });
     quantities
+}
+
+/// Words that can open a figure: number and scale words, articles ("a week"),
+/// vague and spoken amounts ("hundreds", "twice", "no one") and the openers of
+/// spans ("from", "between").
+static STARTERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let words = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "trillion",
+        "trillions",
+        "lakh",
+        "lakhs",
+        "crore",
+        "crores",
+        "a",
+        "an",
+        "another",
+        "half",
+        "quarter",
+        "couple",
+        "minus",
+        "negative",
+        "few",
+        "twice",
+        "thrice",
+        "once",
+        "doubled",
+        "tripled",
+        "trebled",
+        "quadrupled",
+        "halved",
+        "nobody",
+        "none",
+        "no",
+        "from",
+        "between",
+    ];
+    let vague = hedges::VAGUE
+        .iter()
+        .filter_map(|(p, _, _)| p.first().copied());
+    words.into_iter().chain(vague).collect()
+});
+
+/// Whether a figure can start at token `i`: digits, a symbol, a starter word,
+/// or a word right before digits or a symbol ("RM45", "Rs 500", "HK$8", "week-long").
+/// Most words of a sentence are none of these, and skip every reader.
+fn may_start(s: &Tokens, i: usize) -> bool {
+    match s.kind(i) {
+        Some(Tok::Word) => {
+            matches!(s.kind(i + 1), Some(Tok::Num | Tok::Punct)) || STARTERS.contains(s.low(i))
+        }
+        Some(_) => true,
+        None => false,
+    }
 }
 
 /// "Internet Explorer 8 and 9", "IE6, 7, 8": bare numbers listed after a
@@ -179,11 +260,6 @@ fn ordinal_next(s: &Tokens, k: usize) -> bool {
                 | "i"
                 | "you"
         )
-}
-
-/// The word ending right before token `i`, lowercase.
-fn word_ending_before<'s>(s: &'s Tokens<'_>, i: usize) -> &'s str {
-    i.checked_sub(1).map_or("", |p| s.low(p))
 }
 
 fn read_at(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Figure> {
@@ -317,131 +393,6 @@ fn read_figure(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Figure> 
     }
     hedge(s, &mut fig);
     Some(fig)
-}
-
-/// Reads the hedge words before and after the figure into its interval.
-fn hedge(s: &Tokens, fig: &mut Figure) {
-    let mut shape = None;
-    if let Some((sh, end)) = hedges::after(&s.lower, fig.end) {
-        let words = s.lower[fig.end..end].trim().to_owned();
-        fig.end = end;
-        while fig.next < s.toks.len() && s.toks[fig.next].start < end {
-            fig.next += 1;
-        }
-        if sh != Shape::Exact {
-            shape = Some(sh);
-            fig.hedge_words = Some(words);
-        }
-    }
-    if let Some((sh, at)) = hedges::before(&s.lower, fig.start) {
-        let words = s.lower[at..fig.start].trim().to_owned();
-        fig.start = at;
-        // A bound before wins over "or so" after; "or more" after wins over "about".
-        let wins = matches!(shape, None | Some(Shape::Approximate))
-            || matches!(sh, Shape::Lower | Shape::Upper);
-        if wins && (sh != Shape::Exact || shape.is_none()) {
-            shape = Some(sh);
-            fig.hedge_words = Some(words);
-        }
-    }
-    if let Some(sh) = shape {
-        fig.hedge = sh.hedge();
-        (fig.low, fig.high) = sh.interval(fig.number);
-    }
-}
-
-/// A figure of tokens `i..next` with no number parsed: a word that states it.
-fn word_figure(s: &Tokens, i: usize, next: usize, value: f64, kind: Kind) -> Figure {
-    let num = Num {
-        first: i,
-        next,
-        value,
-        bare_digits: false,
-        scale: 1.0,
-    };
-    let m = Measured {
-        num,
-        value,
-        first: i,
-        after: next,
-        unit: None,
-        currency: None,
-        money_factor: 1.0,
-        implied: false,
-    };
-    Figure {
-        first: i,
-        next,
-        start: s.toks[i].start,
-        end: s.toks[next - 1].end,
-        number: value,
-        low: Some(value),
-        high: Some(value),
-        hedge: Hedge::Exact,
-        hedge_words: None,
-        m,
-        kind,
-        per: None,
-        name: false,
-    }
-}
-
-/// "hundreds", "tens of thousands", "several", "a handful": vague amounts.
-fn read_vague(s: &Tokens, i: usize) -> Option<Figure> {
-    let prev = word_ending_before(s, i);
-    let few = s.low(i) == "few" && hedges::few_after(prev);
-    let (lo, hi, n) = if few {
-        (2.0, 9.0, 1)
-    } else {
-        hedges::vague(|k| s.low(i + k))?
-    };
-    // "multiple victims", "multiple times"; not "multiple sclerosis".
-    if s.low(i) == "multiple" && !rates::plural_noun(s, i + 1) && s.low(i + 1) != "times" {
-        return None;
-    }
-    // "the thousands" or "two hundreds" is read by the number parser instead.
-    if i > 0 && (s.kind(i - 1) == Some(Tok::Num) || numbers::parse(s, i - 1, false).is_some()) {
-        return None;
-    }
-    let mut next = i + n;
-    let mut unit = None;
-    let k = if s.low(next) == "of" { next + 1 } else { next };
-    if let Some((u, after)) = units::unit_at(s, k).filter(|(u, _)| u.kind != Kind::Money) {
-        unit = Some(u);
-        next = after;
-    }
-    let num = Num {
-        first: i,
-        next: i + n,
-        value: lo,
-        bare_digits: false,
-        scale: 1.0,
-    };
-    let m = Measured {
-        num,
-        value: lo,
-        first: i,
-        after: next,
-        unit,
-        currency: None,
-        money_factor: 1.0,
-        implied: false,
-    };
-    Some(Figure {
-        first: i,
-        next,
-        start: s.toks[i].start,
-        end: s.toks[next - 1].end,
-        number: lo,
-        low: Some(lo),
-        high: Some(hi),
-        hedge: Hedge::Vague,
-        hedge_words: Some(s.lower[s.toks[i].start..s.toks[i + n - 1].end].to_owned()),
-        m,
-        kind: unit.map_or(Kind::Count, |u| u.kind),
-        per: None,
-        name: false,
-    })
 }
 
 /// Rounds to 12 significant digits so unit conversions print as 473000, not

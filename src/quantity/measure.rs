@@ -59,8 +59,8 @@ fn implied_one(s: &Tokens, i: usize, prev_end: Option<usize>) -> Option<Measured
         return None;
     };
     let (unit, after) = units::unit_at(s, unit_at)?;
-    // "quite another"": a symbol is a unit only after a number.
-    if !unit.words[0].starts_with(|c: char| c.is_alphabetic()) {
+    // "quite another"": a symbol is a unit only after a number; so is a letter ("A G-Man").
+    if !unit.words[0].starts_with(|c: char| c.is_alphabetic()) || unit.words[0].len() == 1 {
         return None;
     }
     let mut value = 1.0;

@@ -6,8 +6,10 @@
 //! measure the same thing.
 
 mod extract;
+mod figure;
 mod hedges;
 mod lexicon;
+mod magnitudes;
 mod measure;
 mod names;
 mod nonfigure;

@@ -94,6 +94,19 @@ pub(super) fn judge(s: &Tokens, n: &Num, hedged: bool) -> Option<Verdict> {
     {
         return Some(Verdict::Not(Kind::Date, next + 2));
     }
+    // "a 4×4 car": a vehicle.
+    if raw == "4" && matches!(next_w, "×" | "x") && s.glued(next) && s.raw(next + 1) == "4" {
+        return other(next + 2);
+    }
+    // "struck at 1353 (1023 GMT)": a clock time restated with its zone.
+    if n.bare_digits
+        && clock(raw)
+        && s.low(first.wrapping_sub(1)) == "at"
+        && next_w == "("
+        && ZONES.contains(&s.low(next + 2))
+    {
+        return Some(Verdict::Not(Kind::Time, next));
+    }
     let caliber = if next_w == "-" && s.glued(next) {
         s.low(next + 1)
     } else {
@@ -200,6 +213,10 @@ fn result(s: &Tokens, n: &Num) -> Option<Verdict> {
         return None;
     }
     let (a, b) = (n.value, s.toks[next + 1].value);
+    // "the 9-11 attacks": a date.
+    if a == 9.0 && b == 11.0 {
+        return Some(Verdict::Not(Kind::Date, next + 2));
+    }
     let end = Some(Verdict::Not(Kind::Other, next + 2));
     if b <= a {
         return end;
@@ -214,8 +231,11 @@ fn result(s: &Tokens, n: &Num) -> Option<Verdict> {
     };
     let after = s.low(next + 2);
     let bracket = before == "(" && matches!(after, ")" | "," | ";");
+    // "are 7-7 and", "the 0-14 Lions".
     let placed = RESULT_BEFORE.contains(&before)
-        && (s.kind(next + 2) != Some(Tok::Word) || matches!(after, "and" | "in" | "on" | "this"));
+        && (s.kind(next + 2) != Some(Tok::Word)
+            || matches!(after, "and" | "in" | "on" | "this")
+            || s.capitalised(next + 2));
     (a < 200.0 && b < 200.0 && (bracket || placed || RESULT_AFTER.contains(&after)))
         .then_some(Verdict::Not(Kind::Other, next + 2))
 }
@@ -235,6 +255,10 @@ fn plain_capital(w: &str) -> bool {
 /// Headlines in title case capitalise every word, so there the rule is off.
 fn in_name(s: &Tokens, n: &Num) -> bool {
     let first = n.first;
+    // "Windows 8, due to be released": a known name opens the sentence.
+    if first == 1 && NAMES.contains(&s.low(0)) && s.kind(first) == Some(Tok::Num) {
+        return true;
+    }
     if first < 2 || !s.capitalised(first - 1) || plain_capital(s.low(first - 1)) {
         return false;
     }
@@ -242,7 +266,7 @@ fn in_name(s: &Tokens, n: &Num) -> bool {
         s.low(first - 2),
         "." | "!" | "?" | "\"" | "“" | "‘" | ":" | "(" | "-" | "—" | "–"
     );
-    if opens {
+    if opens && !NAMES.contains(&s.low(first - 1)) {
         return false;
     }
     let one_token = n.next == first + 1;

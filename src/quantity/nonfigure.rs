@@ -6,6 +6,7 @@
 //! Names, codes and results are judged in names.rs, number words in words.rs.
 
 use super::Kind;
+use super::magnitudes::magnitude;
 use super::names;
 use super::numbers::Num;
 use super::words;
@@ -98,9 +99,37 @@ const STREETS: &[&str] = &[
 ];
 /// Prepositions that make a four-digit number a year ("in 2011").
 const YEAR_PREP: &[&str] = &[
-    "in", "since", "by", "until", "till", "of", "from", "during", "before", "after", "to", "and",
-    "early", "late", "mid", "the", "fiscal", "year", "between", "through", "circa", "spring",
-    "summer", "autumn", "fall", "winter", ",",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "of",
+    "from",
+    "during",
+    "before",
+    "after",
+    "to",
+    "and",
+    "early",
+    "late",
+    "mid",
+    "the",
+    "fiscal",
+    "year",
+    "between",
+    "through",
+    "circa",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    ",",
+    "into",
+    "throughout",
+    "entering",
+    "ending",
 ];
 
 /// The word before token `i`, skipping a full stop ("Sept. 20", "No. 2").
@@ -113,70 +142,6 @@ fn word_before<'s>(s: &'s Tokens<'_>, i: usize) -> (&'s str, usize) {
         }
     }
     ("", usize::MAX)
-}
-
-/// Whether the number at tokens `first..next` is a magnitude: "magnitude"
-/// (or "magnitude-") before it, "magnitude" or "on the Richter scale" after it.
-fn magnitude(s: &Tokens, first: usize, next: usize) -> bool {
-    let before = |k: usize| first.checked_sub(k).map_or("", |p| s.low(p));
-    let after = |k: usize| s.low(next + k);
-    before(1) == "magnitude"
-        || (before(1) == "-" && before(2) == "magnitude")
-        || after(0) == "magnitude"
-        || (after(0) == "-" && after(1) == "magnitude")
-        || (after(0) == "on" && after(1) == "the" && after(2) == "richter")
-}
-
-/// Words of earthquakes: a decimal right before them is a magnitude ("a 6.1 quake").
-const QUAKES: &[&str] = &[
-    "quake",
-    "quakes",
-    "earthquake",
-    "earthquakes",
-    "temblor",
-    "tremor",
-    "aftershock",
-    "aftershocks",
-];
-
-/// Whether the figure at tokens `first..next` (value `v`) is a magnitude by the
-/// words further around it: "a magnitude of 6.1", "put the magnitude at 5.9",
-/// "magnitudes ranging from 3.6 to 4.3", "from 2.8 to 3.8 degrees on the
-/// Richter scale", "a 6.1 quake", "a 6.7-strength quake", "5.9 Earthquake".
-pub(super) fn magnitude_near(s: &Tokens, first: usize, next: usize, v: f64) -> bool {
-    if !(0.0..10.0).contains(&v) {
-        return false;
-    }
-    let after = |k: usize| s.low(next + k);
-    let mut k = 0;
-    if matches!(after(0), "degrees" | "degree" | "points" | "point") {
-        k = 1;
-    }
-    if after(k) == "on" && after(k + 1) == "the" && after(k + 2) == "richter" {
-        return true;
-    }
-    let quake_after = QUAKES.contains(&after(k))
-        || (matches!(after(k), "-" | "strength") && QUAKES.contains(&after(k + 1)))
-        || (after(k) == "-" && after(k + 1) == "strength" && QUAKES.contains(&after(k + 2)));
-    // A decimal: "a 6.1 quake", not "6 quakes".
-    if quake_after && v.fract() != 0.0 {
-        return true;
-    }
-    let mut j = first;
-    for _ in 0..6 {
-        let Some(p) = j.checked_sub(1) else {
-            return false;
-        };
-        j = p;
-        match s.low(j) {
-            "magnitude" | "magnitudes" => return true,
-            "of" | "at" | "a" | "an" | "the" | "put" | "was" | "is" | "ranging" | "from"
-            | "between" | "least" | "about" | "around" | "some" | "nearly" | "quake's"
-            | "measured" | "measuring" | "'s" | "’s" | "'" | "’" | "s" => {}
-            _ => return false,
-        }
-    }
-    false
 }
 
 fn is_month(w: &str) -> bool {
@@ -368,19 +333,29 @@ pub(super) fn judge(
     if small && (is_month(next_w) || (matches!(next_w, "of" | "in") && is_month(s.low(next + 1)))) {
         return Verdict::Not(Kind::Date, next);
     }
+    // "55.96 degrees in longitude", "30 degrees north": a position.
+    let position = |w: &str| {
+        matches!(
+            w,
+            "longitude" | "latitude" | "north" | "south" | "east" | "west"
+        )
+    };
     if unit == Some(Kind::Temperature)
         && (matches!(s.low(after), "angle" | "angles" | "turn" | "turns")
+            || position(s.low(after))
+            || (s.low(after) == "in" && position(s.low(after + 1)))
             || matches!(word, "rotate" | "rotated" | "turn" | "turned" | "a"))
     {
         return Verdict::Not(Kind::Other, next);
     }
     if n.bare_digits && unit.is_none() && !currency {
+        // "versions 6, 7, 8 and 9": a label, and the numbers listed after it.
         if LABELS.contains(&word)
             && (word != "no" || s.low(first - 1) == ".")
             && word != "week"
             && word != "day"
         {
-            return Verdict::Not(Kind::Other, next);
+            return Verdict::Name(next);
         }
         if prev == "#" {
             return Verdict::Not(Kind::Other, next);

@@ -4,7 +4,7 @@
 //! to 300") and scores ("won 3-1") stay two figures.
 
 use super::Hedge;
-use super::extract::Figure;
+use super::figure::Figure;
 use super::measure::{Measured, measure};
 use super::nonfigure::{self, Verdict};
 use super::units;

@@ -245,6 +245,16 @@ pub(super) fn unit_at(s: &Tokens, j: usize) -> Option<(&'static Unit, usize)> {
         // "30C" and "86F" are temperatures; "30c" is cents and "5f" nothing.
         let case_ok = !matches!(first, "c" | "f") || glued_degrees(s, j);
         let glue_ok = !glue_only(first) || s.glued(j) || nm;
+        // "a second-floor office", "the 2006 second-overall pick": an ordinal.
+        let ordinal = first == "second"
+            && s.low(j + 1) == "-"
+            && s.glued(j + 1)
+            && s.kind(j + 2) == Some(Tok::Word);
+        // A closing quotation mark after a number is no inch ("Firefox 2".").
+        let quote = first == "\"" && s.text[..s.toks[j].start].matches('"').count() % 2 == 1;
+        if ordinal || quote {
+            return None;
+        }
         (all && clean_end && loose_ok && case_ok && glue_ok).then_some((unit, j + n))
     })
 }
@@ -312,6 +322,9 @@ pub(super) fn currency_before(s: &Tokens, i: usize) -> Option<(&'static str, usi
         "." if j > 0 && matches!(s.low(j - 1), "rs" | "dhs") && s.glued(j) => {
             return Some((if s.low(j - 1) == "rs" { "inr" } else { "aed" }, j - 1));
         }
+        // Codes and letters name the currency of digits only; most tokens are
+        // words, so they are not looked up.
+        _ if s.kind(i) != Some(Tok::Num) => return None,
         _ => {
             // "$US12 million", "$A1.2m": the letters after the dollar sign name it.
             if s.kind(j) == Some(Tok::Word)
@@ -367,6 +380,8 @@ fn dollar(s: &Tokens, j: usize) -> (&'static str, usize) {
 struct Currency {
     code: &'static str,
     upper: bool,
+    /// Only glued to an amount with a scale ("e85 million", "p74million": € and £ lost).
+    scaled: bool,
     before: bool,
     after: bool,
 }
@@ -381,6 +396,7 @@ static CURRENCIES: LazyLock<FxHashMap<&'static str, Currency>> = LazyLock::new(|
             let currency = Currency {
                 code,
                 upper: case == "upper",
+                scaled: case == "scaled",
                 before: place != "after",
                 after: place != "before",
             };
@@ -395,6 +411,12 @@ fn coded(s: &Tokens, j: usize, i: usize) -> Option<&'static str> {
     let raw = s.raw(j);
     if c.upper && raw.chars().any(char::is_lowercase) {
         return None;
+    }
+    if c.scaled {
+        let scale = super::numbers::scale_word(s.low(i + 1)).is_some_and(|m| m >= 1e6)
+            || matches!(s.low(i + 1), "m" | "bn" | "mn");
+        let lower = raw.bytes().all(|b| b.is_ascii_lowercase());
+        return (lower && s.glued(i) && scale).then_some(c.code);
     }
     // A code stands apart from the word before it ("the RM45", not "FORM45").
     if j > 0 && s.glued(j) && s.kind(j - 1) == Some(Tok::Word) {

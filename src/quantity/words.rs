@@ -40,6 +40,7 @@ static IDIOMS: LazyLock<FxHashMap<&'static str, Vec<&'static str>>> = LazyLock::
 const LABELS: &[&str] = &[
     "round", "game", "number", "no", "chapter", "phase", "stage", "level", "season", "act", "part",
     "volume", "episode", "book", "article", "exhibit", "channel", "apollo", "title", "grade",
+    "page",
 ];
 
 /// The verdict on number words that state no amount; `None` to judge further.
