@@ -48,7 +48,7 @@ pub const EXIT_SKIPPED: u8 = 4;
 /// Stack of each worker thread. Parsing HTML recurses with the depth of the
 /// page; ingest bounds that depth, and a roomy stack (reserved, not touched
 /// until used) is the second line of defence: an overflow aborts the process.
-const WORKER_STACK: usize = 64 << 20;
+const WORKER_STACK: usize = 16 << 20;
 
 /// Largest input `sentences`, `quantities` and `pairs` read (from a file or
 /// standard input): `/dev/zero` must not take all memory.

@@ -9,7 +9,6 @@ mod boilerplate;
 mod clean;
 mod date;
 mod html;
-mod nesting;
 mod read;
 mod records;
 
@@ -448,14 +447,20 @@ fn is_report_file(file: &Path, in_report_folder: bool) -> bool {
 }
 
 /// One source per file, and names that tell files apart. A file named twice
-/// (`a.txt a.txt`, or a folder and a file in it) is one article: of its names
-/// the smallest (story, shown) wins, so the order of the inputs changes
-/// nothing. Files that would show the same name (`x/s/wire.txt` and
-/// `y/s/wire.txt`, both `s/wire.txt`) show as many trailing folders of their
-/// real paths as tell them apart.
+/// (`a.txt a.txt`, or a folder and a file in it) is one article, under the
+/// name with the most folders in it (then the smallest), so the order of the
+/// inputs changes nothing. Files that would show the same name (`x/s/wire.txt`
+/// and `y/s/wire.txt`, both `s/wire.txt`) show as many more of the folders
+/// above them as tell them apart.
 fn distinct(mut files: Vec<Source>) -> Vec<Source> {
+    let depth = |f: &Source| std::cmp::Reverse(f.shown.split('/').count());
     files.sort_by(|a, b| {
-        (&a.canonical, &a.story, &a.shown).cmp(&(&b.canonical, &b.story, &b.shown))
+        (&a.canonical, depth(a), &a.story, &a.shown).cmp(&(
+            &b.canonical,
+            depth(b),
+            &b.story,
+            &b.shown,
+        ))
     });
     files.dedup_by(|later, first| later.canonical == first.canonical);
     loop {
@@ -470,7 +475,9 @@ fn distinct(mut files: Vec<Source>) -> Vec<Source> {
             .collect();
         let mut longer = false;
         for f in files.iter_mut().filter(|f| clashing.contains(&f.shown)) {
-            let parts: Vec<_> = f.canonical.components().collect();
+            // The path as named, made absolute but with its links unresolved.
+            let full = std::path::absolute(&f.path).unwrap_or_else(|_| f.path.clone());
+            let parts: Vec<_> = full.components().collect();
             let wanted = f.shown.split('/').count() + 1;
             if wanted <= parts.len() {
                 let tail: PathBuf = parts[parts.len() - wanted..].iter().collect();

@@ -4,6 +4,9 @@
 //! Pages reach it bounded in depth and size (`nesting`), so one hostile page
 //! costs bounded time and stack.
 
+mod nesting;
+mod tags;
+
 use dom_smoothie::{Config, Readability, TextMode};
 
 /// The readable part of one HTML page.
@@ -19,12 +22,12 @@ pub struct Page {
 
 /// Extracts the article from an HTML page, or says why there is none.
 pub fn extract(html: &str) -> Result<Page, String> {
-    let html = super::nesting::bound(html)?;
+    let html = nesting::bound(html)?;
     let config = Config {
         text_mode: TextMode::Formatted,
         // The parser adds the elements a page leaves implied (html, body,
         // tbody, ...): a second guard, above what `nesting` lets through.
-        max_elements_to_parse: 2 * super::nesting::MAX_ELEMENTS,
+        max_elements_to_parse: 2 * nesting::MAX_ELEMENTS,
         ..Config::default()
     };
     let mut reader = Readability::new(html.as_ref(), None, Some(config))
