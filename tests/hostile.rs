@@ -694,6 +694,9 @@ fn thread_counts_beyond_the_cap_are_refused() {
     assert_eq!(result.code, Some(0), "{}", result.stderr);
 }
 
+/// A change made by hand to a report.json.
+type Edit = fn(&mut serde_json::Value);
+
 // 17
 #[test]
 fn merge_names_the_file_and_field_of_a_damaged_report() {
@@ -703,7 +706,7 @@ fn merge_names_the_file_and_field_of_a_damaged_report() {
     let good: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
     // Edited by hand: no manifest vouches for it, so only its contents are checked.
     let _ = fs::remove_file(shard.join(".crossclaim-manifest"));
-    let damage: [(&str, fn(&mut serde_json::Value)); 4] = [
+    let damage: [(&str, Edit); 4] = [
         ("claims[0].members", |j| {
             j["stories"][0]["claims"][0]["members"] = serde_json::json!([])
         }),

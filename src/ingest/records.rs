@@ -208,7 +208,7 @@ pub fn csv(text: &str, names: &IngestConfig) -> Result<Numbered, String> {
                     reader = csv::ReaderBuilder::new()
                         .flexible(true)
                         .has_headers(false)
-                        .from_reader(text[next..].as_bytes());
+                        .from_reader(&text.as_bytes()[next..]);
                     continue 'pass;
                 }
                 (_, row) => {
