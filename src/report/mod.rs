@@ -189,7 +189,7 @@ impl ReportDir {
             (FILES[1], disagreements),
             (FILES[2], json),
         ] {
-            close(writer, true).with_context(|| context(name))?;
+            close(writer, !check).with_context(|| context(name))?;
         }
         close(markdown, false).with_context(|| context(SUMMARY_BODY))?;
         close(html_body, false).with_context(|| context(HTML_BODY))?;
@@ -199,7 +199,7 @@ impl ReportDir {
             summary.write_all(markdown::head(&totals).as_bytes())?;
             io::copy(&mut open(&staged(SUMMARY_BODY))?, &mut summary)?;
             summary.write_all(markdown::tail(skipped).as_bytes())?;
-            close(summary, true)
+            close(summary, !check)
         })()
         .with_context(|| context(FILES[3]))?;
 
@@ -212,7 +212,7 @@ impl ReportDir {
                 io::copy(&mut (&mut body).take(run.len), &mut page)?;
             }
             page.write_all(html::tail(skipped).as_bytes())?;
-            close(page, true)
+            close(page, !check)
         })()
         .with_context(|| context(FILES[4]))?;
 

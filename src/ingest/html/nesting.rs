@@ -432,6 +432,14 @@ mod tests {
     }
 
     #[test]
+    fn comments_ending_in_bang_are_each_read_once() {
+        // Found by the html fuzz target: looking for `-->` and `--!>` in turn
+        // crossed the rest of the page once per comment.
+        let html = "<!-- a comment --!>".repeat(20_000);
+        assert!(matches!(bound(&html), Ok(Cow::Borrowed(_))));
+    }
+
+    #[test]
     fn refuses_a_page_of_too_many_elements() {
         let html = "<span>x</span>".repeat(MAX_ELEMENTS + 1);
         assert!(bound(&html).unwrap_err().contains("elements"));

@@ -203,12 +203,17 @@ pub fn markup_end(bytes: &[u8], lt: usize) -> usize {
         if bytes[body..].starts_with(b"->") {
             return body + 2;
         }
-        let plain = find_str(bytes, b"-->", body).map(|e| e + 3);
-        let bang = find_str(bytes, b"--!>", body).map(|e| e + 4);
-        return match (plain, bang) {
-            (Some(a), Some(b)) => a.min(b),
-            (a, b) => a.or(b).unwrap_or(bytes.len()),
-        };
+        // One pass to whichever end comes first: searching for each end in
+        // turn would cross the rest of the page once per comment.
+        let mut from = body;
+        while let Some(dash) = find_str(bytes, b"--", from) {
+            match bytes.get(dash + 2) {
+                Some(b'>') => return dash + 3,
+                Some(b'!') if bytes.get(dash + 3) == Some(&b'>') => return dash + 4,
+                _ => from = dash + 1,
+            }
+        }
+        return bytes.len();
     }
     find_byte(bytes, b'>', lt).map_or(bytes.len(), |e| e + 1)
 }
