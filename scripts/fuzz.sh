@@ -20,11 +20,13 @@ run() {
     # -rss_limit_mb: one that needs 2 GB is one too.
     cargo fuzz run -s none "$1" -- -max_total_time="$seconds" -timeout=10 \
         -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 >"$log" 2>&1 || true
-    local runs cov problem
+    local runs cov slow problem
     runs=$(grep -oE '^Done [0-9]+ runs' "$log" | grep -oE '[0-9]+' || echo '?')
     cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 || true)
-    problem=$(grep -E 'ERROR|panicked|Test unit written|timeout|out-of-memory' "$log" | head -3 || true)
-    echo "== $1: ${runs} runs in ${seconds} s, ${cov:-no coverage line}${problem:+, FAILED: $problem}"
+    slow=$(grep -oE 'slowest_unit_time_sec: +[0-9]+' "$log" | grep -oE '[0-9]+$' || echo '?')
+    problem=$(grep -E '^==[0-9]+== ERROR|panicked at|deadly signal|^SUMMARY: libFuzzer' "$log" |
+        head -2 | tr '\n' ' ' || true)
+    echo "== $1: ${runs} runs in ${seconds} s, ${cov:-no coverage line}, slowest input ${slow} s${problem:+, FAILED: $problem}"
 }
 export -f run
 export seconds

@@ -9,6 +9,9 @@ use serde::Deserialize;
 use crate::align::AlignConfig;
 use crate::compare::CompareConfig;
 
+/// Largest config file read: a page of settings, not a stream.
+const MAX_CONFIG: u64 = 1 << 20;
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -28,8 +31,10 @@ impl Config {
             None if default.is_file() => default,
             None => return Ok(Self::default()),
         };
-        let text = std::fs::read_to_string(path)
+        let bytes = crate::read_named(path, MAX_CONFIG)
             .with_context(|| format!("cannot read config {}", path.display()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| anyhow::anyhow!("bad config {}: not UTF-8", path.display()))?;
         let config: Self =
             toml::from_str(&text).with_context(|| format!("bad config {}", path.display()))?;
         config

@@ -134,9 +134,11 @@ fn list(ids: &[String]) -> String {
 
 /// Reads `gold` and the reports in `dir`, and scores them.
 pub fn evaluate(gold: &Path, dir: &Path) -> Result<Scores> {
-    let text =
-        std::fs::read_to_string(gold).with_context(|| format!("cannot read {}", gold.display()))?;
-    let gold = parse_gold(&text).with_context(|| format!("bad gold file {}", gold.display()))?;
+    let bytes = crate::read_named(gold, 1 << 30)?;
+    let gold = std::str::from_utf8(&bytes)
+        .map_err(anyhow::Error::from)
+        .and_then(parse_gold)
+        .with_context(|| format!("bad gold file {}", gold.display()))?;
     let claims: Vec<ClaimRow> = read_csv(dir, "claims.csv")?;
     let rows: Vec<DisagreementRow> = read_csv(dir, "disagreements.csv")?;
     Ok(score(&gold, &claims, &rows))
@@ -160,7 +162,7 @@ fn parse_gold(text: &str) -> Result<Gold> {
 /// has one) vouches that the file is of the same run as the others.
 fn read_csv<T: serde::de::DeserializeOwned>(dir: &Path, name: &str) -> Result<Vec<T>> {
     let path = dir.join(name);
-    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = crate::read_named(&path, u64::MAX)?;
     crate::report::check_generation(dir, name, &bytes)?;
     csv::Reader::from_reader(bytes.as_slice())
         .deserialize()

@@ -468,6 +468,30 @@ fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()>
     }
 }
 
+/// Reads a file the user named (a config, a gold file, a report), at most
+/// `limit` bytes of it. Devices, sockets and folders are refused before they
+/// are opened: `--config /dev/zero` ends with a message, not with all memory.
+/// A named pipe is read (`--config <(...)`).
+pub fn read_named(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    #[cfg(unix)]
+    let pipe = std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type());
+    #[cfg(not(unix))]
+    let pipe = false;
+    if !meta.is_file() && !pipe {
+        bail!("{}: not a file", path.display());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() as u64 > limit {
+        bail!("{}: more than {limit} bytes", path.display());
+    }
+    Ok(bytes)
+}
+
 /// Reads a whole file, or standard input for `-`, as UTF-8 (at most `MAX_INPUT` bytes).
 fn read_input(path: &Path) -> Result<String> {
     let mut bytes = Vec::new();

@@ -62,8 +62,7 @@ pub fn merge(dirs: &[PathBuf]) -> Result<Analysis> {
     let mut shards = Vec::new();
     for dir in dirs {
         let path = dir.join("report.json");
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes = crate::read_named(&path, u64::MAX)?;
         report::check_generation(dir, "report.json", &bytes)?;
         let part =
             report::read_json(&bytes).with_context(|| format!("bad report {}", path.display()))?;

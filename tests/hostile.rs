@@ -738,3 +738,40 @@ fn merge_names_the_file_and_field_of_a_damaged_report() {
         assert!(result.stderr.contains("report.json"), "{}", result.stderr);
     }
 }
+
+// 15
+#[cfg(unix)]
+#[test]
+fn a_config_gold_file_or_report_that_is_a_device_is_refused() {
+    let (dir, story) = story();
+    let out = dir.path().join("r");
+    assert_eq!(compare(&[&story], &out, &[]).code, Some(0));
+    let limit = Duration::from_secs(30);
+    let config = run_with(
+        &[
+            "compare",
+            "--quiet",
+            "--config",
+            "/dev/zero",
+            "-o",
+            s(&out),
+            s(&story),
+        ],
+        |_| {},
+        limit,
+    );
+    assert_eq!(config.code, Some(2), "{}", config.stderr);
+    let gold = run_with(&["eval", "--gold", "/dev/zero", s(&out)], |_| {}, limit);
+    assert_eq!(gold.code, Some(2), "{}", gold.stderr);
+    let shard = dir.path().join("shard");
+    fs::create_dir(&shard).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", shard.join("report.json")).unwrap();
+    let merged = dir.path().join("merged");
+    let merge = run_with(
+        &["merge", "--quiet", "-o", s(&merged), s(&shard)],
+        |_| {},
+        limit,
+    );
+    assert_eq!(merge.code, Some(2), "{}", merge.stderr);
+    assert!(merge.stderr.contains("not a file"), "{}", merge.stderr);
+}

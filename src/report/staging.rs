@@ -47,8 +47,8 @@ impl Staging {
     /// holds nothing but crossclaim's files.
     pub fn inside(dir: &Path) -> Result<Self> {
         let staging = dir.join(STAGING);
-        if fs::symlink_metadata(&staging).is_ok() {
-            if !staging.join(TAG).is_file() {
+        if let Ok(meta) = fs::symlink_metadata(&staging) {
+            if !meta.is_dir() || !staging.join(TAG).is_file() {
                 bail!(
                     "{} exists but was not made by crossclaim; move it out of the way",
                     staging.display()
