@@ -9,6 +9,9 @@ use serde::Deserialize;
 use crate::align::AlignConfig;
 use crate::compare::CompareConfig;
 
+/// Largest config file read: a page of settings, not a stream.
+const MAX_CONFIG: u64 = 1 << 20;
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -28,8 +31,84 @@ impl Config {
             None if default.is_file() => default,
             None => return Ok(Self::default()),
         };
-        let text = std::fs::read_to_string(path)
+        let bytes = crate::read_named(path, MAX_CONFIG)
             .with_context(|| format!("cannot read config {}", path.display()))?;
-        toml::from_str(&text).with_context(|| format!("bad config {}", path.display()))
+        let text = String::from_utf8(bytes)
+            .map_err(|_| anyhow::anyhow!("bad config {}: not UTF-8", path.display()))?;
+        let config: Self =
+            toml::from_str(&text).with_context(|| format!("bad config {}", path.display()))?;
+        config
+            .check()
+            .map_err(|e| anyhow::anyhow!("bad config {}: {e}", path.display()))?;
+        Ok(config)
+    }
+
+    /// Refuses values that parse but make no sense: a `threshold = nan` groups
+    /// nothing, and a negative `max_ratio` pairs no figures, so `--fail-on`
+    /// could never trip. The error names the key.
+    pub fn check(&self) -> Result<(), String> {
+        let range = |key: &str, value: f64, low: f64, high: f64| {
+            if value.is_finite() && (low..=high).contains(&value) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{key} = {value}: must be a number from {low} to {high}"
+                ))
+            }
+        };
+        range("[align] threshold", self.align.threshold, 0.0, 1.0)?;
+        range("[compare] major", self.compare.major, 0.0, 1.0)?;
+        range("[compare] max_ratio", self.compare.max_ratio, 1.0, 1e9)?;
+        let fields = &self.ingest;
+        for (key, names) in [
+            ("outlet", &fields.outlet),
+            ("story", &fields.story),
+            ("date", &fields.date),
+            ("title", &fields.title),
+            ("byline", &fields.byline),
+            ("text", &fields.text),
+            ("url", &fields.url),
+        ] {
+            if names.is_empty() || names.iter().any(|n| n.trim().is_empty()) {
+                return Err(format!(
+                    "[ingest] {key}: needs one or more non-empty field names"
+                ));
+            }
+        }
+        if let Some((from, _)) = self
+            .outlets
+            .iter()
+            .find(|(from, to)| from.trim().is_empty() || to.trim().is_empty())
+        {
+            return Err(format!(
+                "[outlets] {from:?}: an alias needs a non-empty name on both sides"
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Config;
+
+    fn check(toml: &str) -> Result<(), String> {
+        toml::from_str::<Config>(toml).unwrap().check()
+    }
+
+    #[test]
+    fn defaults_pass_the_check() {
+        assert_eq!(Config::default().check(), Ok(()));
+    }
+
+    #[test]
+    fn refuses_values_that_would_silence_the_gates_and_names_the_key() {
+        let err = check("[align]\nthreshold = nan\n").unwrap_err();
+        assert!(err.contains("[align] threshold"), "{err}");
+        let err = check("[compare]\nmax_ratio = -1.0\n").unwrap_err();
+        assert!(err.contains("[compare] max_ratio"), "{err}");
+        assert!(check("[compare]\nmajor = inf\n").is_err());
+        assert!(check("[ingest]\ntext = []\n").is_err());
+        assert!(check("[outlets]\n\"nyt\" = \"\"\n").is_err());
     }
 }

@@ -14,7 +14,11 @@ use serde::Deserialize;
 
 use crate::text::fold;
 
+/// A gold file. Unknown top-level keys are refused, and claims and figures
+/// must have their members and values: a misspelt key would otherwise score an
+/// empty gold and pass.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Gold {
     #[serde(default)]
     pub outlets: Vec<String>,
@@ -29,7 +33,6 @@ pub struct Gold {
 #[derive(Debug, Deserialize)]
 pub struct GoldClaim {
     pub id: String,
-    #[serde(default)]
     pub members: Vec<GoldSentence>,
 }
 
@@ -42,7 +45,6 @@ pub struct GoldSentence {
 #[derive(Debug, Deserialize)]
 pub struct GoldFigures {
     pub id: String,
-    #[serde(default)]
     pub values: Vec<GoldValue>,
 }
 
@@ -132,19 +134,37 @@ fn list(ids: &[String]) -> String {
 
 /// Reads `gold` and the reports in `dir`, and scores them.
 pub fn evaluate(gold: &Path, dir: &Path) -> Result<Scores> {
-    let text =
-        std::fs::read_to_string(gold).with_context(|| format!("cannot read {}", gold.display()))?;
-    let gold: Gold =
-        serde_json::from_str(&text).with_context(|| format!("bad gold file {}", gold.display()))?;
-    let claims: Vec<ClaimRow> = read_csv(&dir.join("claims.csv"))?;
-    let rows: Vec<DisagreementRow> = read_csv(&dir.join("disagreements.csv"))?;
+    let bytes = crate::read_named(gold, 1 << 30)?;
+    let gold = std::str::from_utf8(&bytes)
+        .map_err(anyhow::Error::from)
+        .and_then(parse_gold)
+        .with_context(|| format!("bad gold file {}", gold.display()))?;
+    let claims: Vec<ClaimRow> = read_csv(dir, "claims.csv")?;
+    let rows: Vec<DisagreementRow> = read_csv(dir, "disagreements.csv")?;
     Ok(score(&gold, &claims, &rows))
 }
 
-fn read_csv<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
-    let mut reader =
-        csv::Reader::from_path(path).with_context(|| format!("cannot read {}", path.display()))?;
-    reader
+/// A gold file: one object (see the README) with something to score.
+fn parse_gold(text: &str) -> Result<Gold> {
+    let value: serde_json::Value = serde_json::from_str(text)?;
+    if !value.is_object() {
+        anyhow::bail!("expected one JSON object with claims, disagreements or non_disagreements");
+    }
+    let gold: Gold = serde_json::from_value(value)?;
+    if gold.claims.is_empty() && gold.disagreements.is_empty() && gold.non_disagreements.is_empty()
+    {
+        anyhow::bail!("no claims, disagreements or non_disagreements: nothing to score");
+    }
+    Ok(gold)
+}
+
+/// The rows of one report CSV in `dir`, once the folder's manifest (when it
+/// has one) vouches that the file is of the same run as the others.
+fn read_csv<T: serde::de::DeserializeOwned>(dir: &Path, name: &str) -> Result<Vec<T>> {
+    let path = dir.join(name);
+    let bytes = crate::read_named(&path, u64::MAX)?;
+    crate::report::check_generation(dir, name, &bytes)?;
+    csv::Reader::from_reader(bytes.as_slice())
         .deserialize()
         .collect::<Result<Vec<T>, _>>()
         .with_context(|| format!("bad rows in {}", path.display()))

@@ -24,16 +24,17 @@ pub mod text;
 mod tokens;
 
 use std::io::{self, IsTerminal, Read, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use cli::{Args, Command, CompareArgs, FailOn};
 use config::Config;
-use model::{Analysis, Severity, Story, StoryReport};
+use model::{Analysis, Severity, Skipped, Story, StoryReport};
 
 /// Exit status for an error that stops the run (bad arguments, unwritable folder).
 pub const EXIT_ERROR: u8 = 2;
@@ -44,45 +45,56 @@ pub const EXIT_DISAGREEMENTS: u8 = 3;
 /// Exit status when some inputs were skipped (the reports are still written).
 pub const EXIT_SKIPPED: u8 = 4;
 
+/// Stack of each worker thread. Parsing HTML recurses with the depth of the
+/// page; ingest bounds that depth, and a roomy stack (reserved, not touched
+/// until used) is the second line of defence: an overflow aborts the process.
+const WORKER_STACK: usize = 16 << 20;
+
+/// Largest input `sentences`, `quantities` and `pairs` read (from a file or
+/// standard input): `/dev/zero` must not take all memory.
+const MAX_INPUT: u64 = 1 << 30;
+
 /// Runs one command line; the error is for `main` to print.
 pub fn run(args: Args) -> Result<ExitCode> {
+    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK);
     if let Some(threads) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
-            .build_global()
-            .context("cannot start the worker threads")?;
+        pool = pool.num_threads(usize::from(threads));
     }
+    pool.build_global()
+        .context("cannot start the worker threads")?;
     match args.command {
         Command::Compare(c) => compare_command(&c, args.quiet),
         Command::Sentences { file } => {
             let text = read_input(&file)?;
-            let mut out = io::BufWriter::new(io::stdout().lock());
-            for span in segment::split(&text) {
-                let line = serde_json::json!({
-                    "text": &text[span.start..span.end],
-                    "start": span.start,
-                    "end": span.end,
-                });
-                writeln!(out, "{line}")?;
-            }
-            out.flush()?;
+            to_stdout(|out| {
+                for span in segment::split(&text) {
+                    let line = serde_json::json!({
+                        "text": &text[span.start..span.end],
+                        "start": span.start,
+                        "end": span.end,
+                    });
+                    writeln!(out, "{line}")?;
+                }
+                Ok(())
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Quantities { file } => {
             let text = read_input(&file)?;
-            let mut out = io::BufWriter::new(io::stdout().lock());
             let spans = segment::split(&text);
             let sentences: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
             let mut quantities: Vec<_> = sentences.iter().map(|s| quantity::extract(s)).collect();
             measure::read_article(&sentences, &mut quantities, None);
-            for (span, qs) in spans.iter().zip(quantities) {
-                for mut q in qs {
-                    q.start += span.start;
-                    q.end += span.start;
-                    writeln!(out, "{}", serde_json::to_string(&q)?)?;
+            to_stdout(|out| {
+                for (span, qs) in spans.iter().zip(quantities) {
+                    for mut q in qs {
+                        q.start += span.start;
+                        q.end += span.start;
+                        writeln!(out, "{}", serde_json::to_string(&q)?)?;
+                    }
                 }
-            }
-            out.flush()?;
+                Ok(())
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Pairs { file } => {
@@ -90,7 +102,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let config = Config::load(None)?;
             let csv = pairs::score_tsv(&text, &config.align)
                 .with_context(|| format!("cannot score {}", file.display()))?;
-            io::stdout().lock().write_all(&csv)?;
+            to_stdout(|out| out.write_all(&csv))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff { old, new, fail_on } => diff_command(&old, &new, fail_on),
@@ -100,7 +112,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Command::Eval { gold, dir } => {
             let scores = eval::evaluate(&gold, &dir)?;
-            print!("{}", scores.to_markdown());
+            to_stdout(|out| out.write_all(scores.to_markdown().as_bytes()))?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -108,20 +120,37 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
 fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
     let config = Config::load(c.config.as_deref())?;
+    check_inputs(&c.inputs)?;
     let options = ingest::IngestOptions {
         max_file_size: c.max_file_size,
         fields: config.ingest.clone(),
         aliases: config.outlets.clone(),
+        output: Some(c.out.clone()),
     };
     let mut plan = ingest::plan(&c.inputs, &options);
     for skip in &plan.skipped {
-        eprintln!("crossclaim: skipped {skip}");
+        warn(format_args!("skipped {skip}"));
     }
+    // A mistyped path or a limit that refuses everything must not replace
+    // good reports with empty ones.
+    if !plan.found_articles() {
+        bail!(
+            "no article could be read from the inputs ({} skipped); nothing was written to {}",
+            plan.skipped.len(),
+            c.out.display()
+        );
+    }
+    let shard = c.shard.map(|s| report::ShardInfo {
+        index: s.index,
+        count: s.count,
+        corpus: plan.corpus_id(),
+    });
     if let Some(shard) = c.shard {
         plan.retain(|name| shard.contains(name));
     }
     let progress = progress_bar(plan.len() as u64, quiet);
-    let out = report::ReportDir::create(&c.out, c.check, &report::Options { bom: c.bom })?;
+    let options = report::Options { bom: c.bom, shard };
+    let out = report::ReportDir::create(&c.out, c.check, &options)?;
     let early = plan.skipped.clone();
     let mut reader = plan.read(STORIES_PER_CHUNK);
     // A story that corpus mode splits counts as its parts.
@@ -133,14 +162,14 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
             parts
         })
         .peekable();
-    let mut next_chunk = || -> Option<Vec<StoryReport>> {
+    let mut next_chunk = || -> Option<Vec<Analysed>> {
         pending.peek()?;
         let chunk: Vec<Story> = pending.by_ref().take(STORIES_PER_CHUNK).collect();
         Some(
             chunk
                 .into_par_iter()
                 .map(|story| {
-                    let report = analyse_story(story, &config);
+                    let report = analyse_guarded(story, &config);
                     progress.inc(1);
                     report
                 })
@@ -151,17 +180,21 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
     // order, and only a chunk or two of results in memory at a time. With two
     // or more worker threads, one more thread writes a chunk while the workers
     // analyse the next; with one, writing follows analysing.
-    let mut writer = Writer { out, worst: None };
+    let mut writer = Writer {
+        out,
+        worst: None,
+        lost: Vec::new(),
+    };
     if rayon::current_num_threads() == 1 {
         while let Some(reports) = next_chunk() {
-            writer.write(&reports)?;
+            writer.write(reports)?;
         }
     } else {
-        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<StoryReport>>(1);
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Analysed>>(1);
         writer = std::thread::scope(|scope| {
             let thread = scope.spawn(move || -> Result<Writer> {
                 for reports in receive {
-                    writer.write(&reports)?;
+                    writer.write(reports)?;
                 }
                 Ok(writer)
             });
@@ -178,32 +211,100 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
             }
         })?;
     }
-    let Writer { out, worst } = writer;
+    let Writer { out, worst, lost } = writer;
     progress.finish_and_clear();
     drop(pending);
-    let skipped = reader.finish();
+    let mut skipped = reader.finish();
     for skip in skipped.iter().filter(|s| early.binary_search(s).is_err()) {
-        eprintln!("crossclaim: skipped {skip}");
+        warn(format_args!("skipped {skip}"));
     }
+    for skip in &lost {
+        warn(format_args!("skipped {skip}"));
+    }
+    skipped.extend(lost);
+    skipped.sort();
+    skipped.dedup();
     let diffs = out.finish(&skipped)?;
     exit_status(&diffs, &c.out, &skipped, worst, c.fail_on)
+}
+
+/// Refuses, before anything is read or written, inputs that cannot be meant:
+/// `-` (compare reads files, not standard input) and paths that do not exist,
+/// so that a typo never replaces good reports.
+fn check_inputs(inputs: &[std::path::PathBuf]) -> Result<()> {
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            bail!(
+                "`-`: compare reads article files and folders, not standard input; \
+                 save the text to a file and name it"
+            );
+        }
+        if let Err(e) = std::fs::metadata(input)
+            && e.kind() == io::ErrorKind::NotFound
+        {
+            bail!(
+                "{}: no such file or folder (nothing was read or written)",
+                input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// One story analysed, or the articles it lost when the analysis panicked.
+type Analysed = std::result::Result<StoryReport, Vec<Skipped>>;
+
+/// Runs the pipeline on one story so that a panic costs that story only: its
+/// articles are listed as skipped with the message, and the run goes on.
+fn analyse_guarded(story: Story, config: &Config) -> Analysed {
+    let sources: Vec<String> = story.articles.iter().map(|a| a.source.clone()).collect();
+    let name = story.name.clone();
+    catch_unwind(AssertUnwindSafe(|| analyse_story(story, config))).map_err(|panic| {
+        let reason = format!(
+            "crossclaim failed on story {name:?} ({}); please report it",
+            panic_message(panic.as_ref())
+        );
+        sources
+            .into_iter()
+            .map(|path| Skipped {
+                path,
+                reason: reason.clone(),
+            })
+            .collect()
+    })
+}
+
+/// The text of a panic, for a skip reason.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_owned())
 }
 
 /// Stories analysed at once by the worker threads.
 const STORIES_PER_CHUNK: usize = 256;
 
-/// The report files being written, and the most severe disagreement so far.
+/// The report files being written, the most severe disagreement so far, and
+/// the articles of stories whose analysis failed.
 struct Writer {
     out: report::ReportDir,
     worst: Option<Severity>,
+    lost: Vec<Skipped>,
 }
 
 impl Writer {
-    fn write(&mut self, reports: &[StoryReport]) -> Result<()> {
+    fn write(&mut self, reports: Vec<Analysed>) -> Result<()> {
         for report in reports {
-            self.out.add(report)?;
-            if let Some(severity) = worst_severity(report) {
-                self.worst = Some(self.worst.map_or(severity, |w| w.min(severity)));
+            match report {
+                Ok(report) => {
+                    self.out.add(&report)?;
+                    if let Some(severity) = worst_severity(&report) {
+                        self.worst = Some(self.worst.map_or(severity, |w| w.min(severity)));
+                    }
+                }
+                Err(lost) => self.lost.extend(lost),
             }
         }
         Ok(())
@@ -228,7 +329,8 @@ fn emit(
     bom: bool,
     fail_on: Option<FailOn>,
 ) -> Result<ExitCode> {
-    let mut dir = report::ReportDir::create(out, check, &report::Options { bom })?;
+    let options = report::Options { bom, shard: None };
+    let mut dir = report::ReportDir::create(out, check, &options)?;
     for story in &analysis.stories {
         dir.add(story)?;
     }
@@ -237,8 +339,11 @@ fn emit(
     exit_status(&diffs, out, &analysis.skipped, worst, fail_on)
 }
 
-/// Exit status after writing or checking: check differences first, then skipped
-/// inputs, then `--fail-on`.
+/// Exit status after writing or checking. Every condition that applies gets a
+/// line on stderr; the status is the first that applies of: `--check` found
+/// differences (1), `--fail-on` tripped (3), inputs were skipped (4). The CI
+/// gates win over skipped inputs, so a gate never passes because of a skip.
+/// (Errors, 2, never get here.)
 fn exit_status(
     diffs: &[String],
     out: &Path,
@@ -246,36 +351,43 @@ fn exit_status(
     worst: Option<Severity>,
     fail_on: Option<FailOn>,
 ) -> Result<ExitCode> {
+    let mut codes = Vec::new();
     if !diffs.is_empty() {
-        let mut stdout = io::stdout().lock();
-        for diff in diffs {
-            stdout.write_all(diff.as_bytes())?;
-        }
-        eprintln!(
-            "crossclaim: {} report file(s) in {} differ from what would be written",
+        to_stdout(|stdout| {
+            for diff in diffs {
+                stdout.write_all(diff.as_bytes())?;
+            }
+            Ok(())
+        })?;
+        warn(format_args!(
+            "{} report file(s) in {} differ from what would be written",
             diffs.len(),
             out.display()
-        );
-        return Ok(ExitCode::from(EXIT_CHECK_DIFFERS));
+        ));
+        codes.push(EXIT_CHECK_DIFFERS);
+    }
+    if fails_on(fail_on, worst) {
+        warn(format_args!(
+            "disagreements of --fail-on severity or worse were found"
+        ));
+        codes.push(EXIT_DISAGREEMENTS);
     }
     if !skipped.is_empty() {
-        eprintln!(
-            "crossclaim: {} input(s) skipped; they are listed in the reports",
+        warn(format_args!(
+            "{} input(s) skipped; they are listed in the reports",
             skipped.len()
-        );
-        return Ok(ExitCode::from(EXIT_SKIPPED));
+        ));
+        codes.push(EXIT_SKIPPED);
     }
-    Ok(if fails_on(fail_on, worst) {
-        ExitCode::from(EXIT_DISAGREEMENTS)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(codes
+        .first()
+        .map_or(ExitCode::SUCCESS, |&c| ExitCode::from(c)))
 }
 
 /// `crossclaim diff`: the Markdown goes to stdout; `--fail-on` decides the status.
 fn diff_command(old: &Path, new: &Path, fail_on: Option<FailOn>) -> Result<ExitCode> {
     let diff = report::diff_dirs(old, new)?;
-    io::stdout().lock().write_all(diff.markdown.as_bytes())?;
+    to_stdout(|out| out.write_all(diff.markdown.as_bytes()))?;
     Ok(if fails_on(fail_on, diff.worst_new) {
         ExitCode::from(EXIT_DISAGREEMENTS)
     } else {
@@ -339,15 +451,63 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
     bar
 }
 
-/// Reads a whole file, or standard input for `-`, as UTF-8.
+/// Writes one line to standard error. A warning never stops a run: when stderr
+/// is closed or its reader has gone, the line is lost and the run goes on.
+pub fn warn(line: std::fmt::Arguments) {
+    let _ = writeln!(io::stderr().lock(), "crossclaim: {line}");
+}
+
+/// Writes a command's output to standard output. A reader that goes away
+/// (`| head -1`) ends the output early and is no error: the exit status stays
+/// what the command decides (the gates of `--check`, `--fail-on` and `diff`).
+fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        result => result.context("cannot write to standard output"),
+    }
+}
+
+/// Reads a file the user named (a config, a gold file, a report), at most
+/// `limit` bytes of it. Devices, sockets and folders are refused before they
+/// are opened: `--config /dev/zero` ends with a message, not with all memory.
+/// A named pipe is read (`--config <(...)`).
+pub fn read_named(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    #[cfg(unix)]
+    let pipe = std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type());
+    #[cfg(not(unix))]
+    let pipe = false;
+    if !meta.is_file() && !pipe {
+        bail!("{}: not a file", path.display());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() as u64 > limit {
+        bail!("{}: more than {limit} bytes", path.display());
+    }
+    Ok(bytes)
+}
+
+/// Reads a whole file, or standard input for `-`, as UTF-8 (at most `MAX_INPUT` bytes).
 fn read_input(path: &Path) -> Result<String> {
     let mut bytes = Vec::new();
-    if path == Path::new("-") {
+    let read = if path == Path::new("-") {
         io::stdin()
+            .lock()
+            .take(MAX_INPUT + 1)
             .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
+            .context("cannot read standard input")?
     } else {
-        bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_INPUT + 1).read_to_end(&mut bytes))
+            .with_context(|| format!("cannot read {}", path.display()))?
+    };
+    if read as u64 > MAX_INPUT {
+        bail!("{}: more than {MAX_INPUT} bytes", path.display());
     }
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
@@ -355,14 +515,5 @@ fn read_input(path: &Path) -> Result<String> {
             path.display(),
             e.utf8_error().valid_up_to()
         )
-    })
-}
-
-/// Whether an error is a closed pipe (`crossclaim sentences x | head`): not a failure.
-pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
 }

@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -10,9 +11,9 @@ fn main() -> ExitCode {
     let args = crossclaim::cli::Args::parse();
     match crossclaim::run(args) {
         Ok(code) => code,
-        Err(err) if crossclaim::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("crossclaim: error: {err:#}");
+            // A closed stderr loses the message, never the exit status.
+            let _ = writeln!(std::io::stderr().lock(), "crossclaim: error: {err:#}");
             ExitCode::from(crossclaim::EXIT_ERROR)
         }
     }

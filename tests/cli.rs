@@ -103,19 +103,15 @@ fn reports_are_identical_for_any_thread_count() {
 }
 
 #[test]
-fn missing_input_is_listed_and_the_rest_still_runs() {
-    let out = tempfile::tempdir().unwrap();
-    compare(
-        &["fixtures/basic/articles", "no/such/folder"],
-        out.path(),
-        &[],
-    )
-    .code(4)
-    .stderr(predicate::str::contains(
-        "no/such/folder: no such file or folder",
-    ));
-    assert!(read(out.path(), "summary.md").contains("no/such/folder"));
-    assert!(read(out.path(), "claims.csv").contains("harbor-times"));
+fn missing_input_is_a_usage_error_that_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("reports");
+    compare(&["fixtures/basic/articles", "no/such/folder"], &out, &[])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no/such/folder: no such file or folder",
+        ));
+    assert!(!out.exists());
 }
 
 #[test]

@@ -383,9 +383,11 @@ fn libreoffice_reads_csv_cells_unicode_and_no_formulas() {
 fn skipped_inputs_are_listed_in_every_summary() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("out");
-    let missing = tmp.path().join("no-such-article.txt");
-    assert_eq!(compare(&[Path::new(STORY), &missing], &out, &[]), 4);
+    // A missing path is a usage error (exit 2); an empty file is skipped.
+    let empty = tmp.path().join("empty-article.txt");
+    fs::write(&empty, "").expect("write");
+    assert_eq!(compare(&[Path::new(STORY), &empty], &out, &[]), 4);
     assert!(read(&out, "summary.md").contains("## Skipped inputs\n\n- `"));
     assert!(read(&out, "report.html").contains("<h2>Skipped inputs</h2>"));
-    assert!(read(&out, "report.html").contains("no-such-article.txt"));
+    assert!(read(&out, "report.html").contains("empty-article.txt"));
 }

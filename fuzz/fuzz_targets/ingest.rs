@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-use crossclaim::ingest::{IngestOptions, ingest};
+use crossclaim::ingest::{IngestOptions, plan};
 
 const EXTENSIONS: [&str; 6] = ["txt", "md", "html", "jsonl", "json", "csv"];
 
@@ -19,8 +19,8 @@ fuzz_target!(|data: &[u8]| {
     if std::fs::write(&path, bytes).is_err() {
         return;
     }
-    let got = ingest(&[path.clone()], &IngestOptions::default());
-    for story in &got.stories {
+    let mut reader = plan(&[path.clone()], &IngestOptions::default()).read(16);
+    for story in reader.by_ref() {
         for article in &story.articles {
             for block in &article.body {
                 assert!(block.start <= block.end && block.end <= article.text.len());
@@ -29,5 +29,6 @@ fuzz_target!(|data: &[u8]| {
             }
         }
     }
+    let _ = reader.finish();
     let _ = std::fs::remove_file(&path);
 });

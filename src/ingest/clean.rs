@@ -116,6 +116,7 @@ pub fn clean(text: &str) -> Cleaned {
     let mut block: Option<Span> = None;
     let mut seen_body = false;
     let mut in_front_matter = false;
+    let front_matter = has_front_matter(text);
     let mut offset = 0;
     for (n, raw) in text.split_inclusive('\n').enumerate() {
         let start = offset;
@@ -125,7 +126,7 @@ pub fn clean(text: &str) -> Cleaned {
         let lead = line.len() - line.trim_start_matches(is_space).len();
         let span = Span::new(start + lead, start + lead + trimmed.len());
         // Markdown front matter: "---" on the first line, metadata until the next "---".
-        if trimmed == "---" && (n == 0 || in_front_matter) {
+        if trimmed == "---" && ((n == 0 && front_matter) || in_front_matter) {
             in_front_matter = n == 0;
             continue;
         }
@@ -193,6 +194,40 @@ pub fn clean(text: &str) -> Cleaned {
             .and_then(|b| parse_date(text.get(b.start..b.end.min(b.start + 200)).unwrap_or("")));
     }
     out
+}
+
+/// Longest front matter read, in lines.
+const MAX_FRONT_MATTER: usize = 100;
+
+/// Whether the text opens with front matter: "---" on the first line, a closing
+/// "---" within `MAX_FRONT_MATTER` lines, and only YAML-like lines between
+/// (`key: value`, list items, indented lines, comments). A file that merely
+/// opens with a rule keeps its text.
+fn has_front_matter(text: &str) -> bool {
+    let mut lines = text.lines().map(|l| l.trim_end_matches('\r'));
+    if lines.next().map(|l| l.trim_matches(is_space)) != Some("---") {
+        return false;
+    }
+    for line in lines.take(MAX_FRONT_MATTER) {
+        let trimmed = line.trim_matches(is_space);
+        if trimmed == "---" || trimmed == "..." {
+            return true;
+        }
+        let yaml_like = trimmed.is_empty()
+            || trimmed.starts_with('#')
+            || trimmed.starts_with("- ")
+            || line.starts_with([' ', '\t'])
+            || trimmed.split_once(':').is_some_and(|(key, _)| {
+                !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '"' | '\''))
+            });
+        if !yaml_like {
+            return false;
+        }
+    }
+    false
 }
 
 /// Records a `key: value` metadata line; false when the line is not one.
@@ -351,6 +386,15 @@ mod tests {
         let c = clean(text);
         assert_eq!(c.dateline.as_deref(), Some("LAGOS, Nigeria (AP)"));
         assert_eq!(body(text), ["The vote ended calmly.", "It was late."]);
+    }
+
+    #[test]
+    fn a_file_opening_with_a_rule_and_no_front_matter_keeps_its_text() {
+        let text = "---\nThe dam held through the night.\n\nAbout 4,000 people were moved.\n";
+        let cleaned = clean(text);
+        assert_eq!(cleaned.body.len(), 2, "{cleaned:?}");
+        let text = "---\nThe dam held.\n---\nAbout 4,000 people were moved.\n";
+        assert_eq!(clean(text).body.len(), 2);
     }
 
     #[test]

@@ -21,7 +21,8 @@ use boilerplate::Boilerplate;
 
 pub use clean::{Cleaned, clean};
 pub use date::parse_date;
-pub use read::Format;
+pub use html::{Page, extract as extract_html};
+pub use read::{Format, read_text};
 pub use records::IngestConfig;
 
 /// What ingest needs to know from the configuration and command line.
@@ -34,6 +35,9 @@ pub struct IngestOptions {
     /// Outlet names as the reports show them: `"nyt" = "New York Times"` makes the
     /// file `nyt.txt` and a record with outlet `nyt` one outlet, "New York Times".
     pub aliases: BTreeMap<String, String>,
+    /// The folder the reports go to: never read as input, nor are report files
+    /// in it (`compare s -o s` twice, `-o corpus/reports`).
+    pub output: Option<PathBuf>,
 }
 
 impl Default for IngestOptions {
@@ -42,6 +46,7 @@ impl Default for IngestOptions {
             max_file_size: 50 * 1024 * 1024,
             fields: IngestConfig::default(),
             aliases: BTreeMap::new(),
+            output: None,
         }
     }
 }
@@ -71,9 +76,14 @@ pub fn plan(inputs: &[PathBuf], options: &IngestOptions) -> Plan {
     use rayon::prelude::*;
     let mut files: Vec<Source> = Vec::new();
     let mut skipped = Vec::new();
+    let output = options
+        .output
+        .as_deref()
+        .and_then(|p| p.canonicalize().ok());
     for input in inputs {
-        collect(input, &mut files, &mut skipped);
+        collect(input, output.as_deref(), &mut files, &mut skipped);
     }
+    let files = distinct(files);
     let scanned: Vec<Vec<Result<Scanned, Skipped>>> = files
         .par_iter()
         .map(|f| {
@@ -141,9 +151,21 @@ fn all_boilerplate(source: String) -> Skipped {
     }
 }
 
-/// The articles of one file, outlet names as the reports show them.
+/// The articles of one file, outlet names as the reports show them. A panic
+/// while reading costs this file only: it is skipped with the message.
 fn read_articles(file: &Source, options: &IngestOptions) -> Vec<Result<Article, Skipped>> {
-    let mut articles = read::read_file(&file.path, &file.shown, &file.story, options);
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read::read_file(&file.path, &file.shown, &file.story, options)
+    }));
+    let mut articles = read.unwrap_or_else(|panic| {
+        vec![Err(Skipped {
+            path: file.shown.clone(),
+            reason: format!(
+                "crossclaim failed reading this file ({}); please report it",
+                crate::panic_message(panic.as_ref())
+            ),
+        })]
+    });
     for article in articles.iter_mut().flatten() {
         if let Some(name) = options.aliases.get(&article.outlet) {
             article.outlet.clone_from(name);
@@ -153,6 +175,19 @@ fn read_articles(file: &Source, options: &IngestOptions) -> Vec<Result<Article, 
 }
 
 impl Plan {
+    /// Whether any input held an article (before `retain`): when none did,
+    /// there is nothing to report and the old reports must stay.
+    pub fn found_articles(&self) -> bool {
+        !self.known.is_empty()
+    }
+
+    /// A hash of every story name in the inputs (before `retain`), the same
+    /// for every shard of one corpus: `merge` refuses shards of other inputs.
+    pub fn corpus_id(&self) -> String {
+        let names: Vec<&str> = self.known.iter().map(String::as_str).collect();
+        format!("{:016x}", crate::merge::fnv1a(names.join("\n").as_bytes()))
+    }
+
     /// The number of stories to read.
     pub fn len(&self) -> usize {
         self.stories.len()
@@ -296,22 +331,27 @@ impl Reader {
 struct Source {
     story: String,
     path: PathBuf,
+    /// The file itself, links resolved: one file named twice is read once.
+    canonical: PathBuf,
     /// The path relative to the parent of the input the user named: reports never
-    /// carry absolute paths.
+    /// carry absolute paths. Unique among the inputs (see `distinct`).
     shown: String,
 }
 
-/// Lists the article files under `input` with the story each belongs to.
-fn collect(input: &Path, files: &mut Vec<Source>, skipped: &mut Vec<Skipped>) {
-    let shown = input.display().to_string();
+/// Lists the article files under `input` with the story each belongs to. The
+/// output folder, and report files in a report folder, are left out.
+fn collect(
+    input: &Path,
+    output: Option<&Path>,
+    files: &mut Vec<Source>,
+    skipped: &mut Vec<Skipped>,
+) {
+    let shown = display_path(input);
     let root = input.parent().map(Path::to_owned).unwrap_or_default();
     let source = |story: &str, path: PathBuf| Source {
         story: story.to_owned(),
-        shown: path
-            .strip_prefix(&root)
-            .unwrap_or(&path)
-            .display()
-            .to_string(),
+        shown: display_path(path.strip_prefix(&root).unwrap_or(&path)),
+        canonical: path.canonicalize().unwrap_or_else(|_| path.clone()),
         path,
     };
     let meta = match fs::metadata(input) {
@@ -326,10 +366,10 @@ fn collect(input: &Path, files: &mut Vec<Source>, skipped: &mut Vec<Skipped>) {
     };
     if !meta.is_dir() {
         let parent = input.parent().filter(|p| !p.as_os_str().is_empty());
-        files.push(source(
-            &story_name(parent.unwrap_or(Path::new("."))),
-            input.to_owned(),
-        ));
+        let parent = parent.unwrap_or(Path::new("."));
+        if !is_report_file(input, report_folder(parent, output)) {
+            files.push(source(&story_name(parent), input.to_owned()));
+        }
         return;
     }
     let before = files.len();
@@ -337,9 +377,13 @@ fn collect(input: &Path, files: &mut Vec<Source>, skipped: &mut Vec<Skipped>) {
                       story: &str,
                       files: &mut Vec<Source>,
                       skipped: &mut Vec<Skipped>| {
+        let reports = report_folder(folder, output);
         match list_folder(folder) {
             Ok((inner, folders)) => {
                 for file in inner {
+                    if is_report_file(&file, reports) {
+                        continue;
+                    }
                     if Format::of(&file).is_some() {
                         files.push(source(story, file));
                     } else {
@@ -362,8 +406,15 @@ fn collect(input: &Path, files: &mut Vec<Source>, skipped: &mut Vec<Skipped>) {
     };
     let folders = add_folder(input, &story_name(input), files, skipped);
     for folder in folders {
+        // The reports of this run, or of another, are no story.
+        if report_folder(&folder, output) {
+            continue;
+        }
         // Deeper folders are not read: a corpus is one level of story folders.
         for deeper in add_folder(&folder, &story_name(&folder), files, skipped) {
+            if report_folder(&deeper, output) {
+                continue;
+            }
             skipped.push(Skipped {
                 path: source("", deeper).shown,
                 reason: "folder nested too deep (a corpus holds one level of story folders)"
@@ -379,13 +430,87 @@ fn collect(input: &Path, files: &mut Vec<Source>, skipped: &mut Vec<Skipped>) {
     }
 }
 
+/// Whether `folder` holds reports: it is the output folder, or a manifest
+/// says another run wrote reports into it.
+fn report_folder(folder: &Path, output: Option<&Path>) -> bool {
+    let this_run = output.is_some_and(|out| folder.canonicalize().is_ok_and(|f| f == out));
+    this_run || folder.join(crate::report::MANIFEST).is_file()
+}
+
+/// Whether `file`, in a report folder, is one of the reports.
+fn is_report_file(file: &Path, in_report_folder: bool) -> bool {
+    in_report_folder
+        && file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| crate::report::FILES.contains(&n))
+}
+
+/// One source per file, and names that tell files apart. A file named twice
+/// (`a.txt a.txt`, or a folder and a file in it) is one article, under the
+/// name with the most folders in it (then the smallest), so the order of the
+/// inputs changes nothing. Files that would show the same name (`x/s/wire.txt`
+/// and `y/s/wire.txt`, both `s/wire.txt`) show as many more of the folders
+/// above them as tell them apart.
+fn distinct(mut files: Vec<Source>) -> Vec<Source> {
+    let depth = |f: &Source| std::cmp::Reverse(f.shown.split('/').count());
+    files.sort_by(|a, b| {
+        (&a.canonical, depth(a), &a.story, &a.shown).cmp(&(
+            &b.canonical,
+            depth(b),
+            &b.story,
+            &b.shown,
+        ))
+    });
+    files.dedup_by(|later, first| later.canonical == first.canonical);
+    loop {
+        let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+        for f in &files {
+            *count.entry(f.shown.as_str()).or_default() += 1;
+        }
+        let clashing: BTreeSet<String> = count
+            .into_iter()
+            .filter(|&(_, n)| n > 1)
+            .map(|(name, _)| name.to_owned())
+            .collect();
+        let mut longer = false;
+        for f in files.iter_mut().filter(|f| clashing.contains(&f.shown)) {
+            // The path as named, made absolute but with its links unresolved.
+            let full = std::path::absolute(&f.path).unwrap_or_else(|_| f.path.clone());
+            let parts: Vec<_> = full.components().collect();
+            let wanted = f.shown.split('/').count() + 1;
+            if wanted <= parts.len() {
+                let tail: PathBuf = parts[parts.len() - wanted..].iter().collect();
+                f.shown = display_path(&tail);
+                longer = true;
+            }
+        }
+        if !longer {
+            return files;
+        }
+    }
+}
+
+/// A path as reports show it: UTF-8 as it is, every byte of a name that is
+/// not UTF-8 as `\xNN`, so that two such names never merge into one "�".
+pub fn display_path(path: &Path) -> String {
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// The visible files and sub-folders of a folder, each sorted by name.
 fn list_folder(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
     let mut files = Vec::new();
     let mut folders = Vec::new();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        if entry.file_name().as_encoded_bytes().starts_with(b".") {
             continue;
         }
         let path = entry.path();
@@ -404,8 +529,8 @@ fn story_name(dir: &Path) -> String {
     let name = dir
         .canonicalize()
         .ok()
-        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .or_else(|| dir.file_name().map(|n| n.to_string_lossy().into_owned()));
+        .and_then(|p| p.file_name().map(|n| display_path(Path::new(n))))
+        .or_else(|| dir.file_name().map(|n| display_path(Path::new(n))));
     name.filter(|n| !n.is_empty())
         .unwrap_or_else(|| "story".to_owned())
 }

@@ -3,6 +3,7 @@
 //! Every refusal names the file (or `path#record`) and the reason.
 
 use std::fs;
+use std::io::Read;
 use std::path::Path;
 
 use super::records::{self, Record};
@@ -52,24 +53,33 @@ pub fn read_file(
             "not an article file (expected .txt, .md, .html, .jsonl, .json or .csv)".to_owned(),
         );
     };
-    let size = match fs::metadata(path) {
-        Ok(meta) => meta.len(),
-        Err(e) => return skip(io_reason(&e)),
-    };
-    if size > options.max_file_size {
-        return skip(format!(
-            "file is {size} bytes, over the {} byte limit (--max-file-size)",
-            options.max_file_size
-        ));
-    }
-    let text = match fs::read(path).map_err(|e| io_reason(&e)).and_then(decode) {
+    let text = match read_limited(path, options.max_file_size).and_then(decode) {
         Ok(text) => text,
         Err(reason) => return skip(reason),
     };
     let stem = path
         .file_stem()
-        .map_or_else(|| shown.to_owned(), |s| s.to_string_lossy().into_owned());
-    let base = Base { story, stem: &stem };
+        .map_or_else(|| shown.to_owned(), |s| super::display_path(Path::new(s)));
+    read_text(format, text, shown, story, &stem, options)
+}
+
+/// The articles in the decoded text of one file: `shown` names it in the
+/// reports, `stem` is the outlet of last resort.
+pub fn read_text(
+    format: Format,
+    text: String,
+    shown: &str,
+    story: &str,
+    stem: &str,
+    options: &IngestOptions,
+) -> Vec<Result<Article, Skipped>> {
+    let skip = |reason: String| {
+        vec![Err(Skipped {
+            path: shown.to_owned(),
+            reason,
+        })]
+    };
+    let base = Base { story, stem };
     let records = match format {
         Format::Plain => return vec![base.article(shown.to_owned(), Record::default(), text)],
         Format::Html => {
@@ -105,26 +115,48 @@ pub fn read_file(
         .into_iter()
         .map(|(n, record)| {
             let source = format!("{shown}#{n}");
-            let mut record = record.map_err(|reason| Skipped {
-                path: source.clone(),
-                reason,
-            })?;
-            let Some(body) = record.text.take() else {
-                return Err(Skipped {
+            // A panic in one record costs that record only.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                record_article(&base, source.clone(), record, options)
+            }))
+            .unwrap_or_else(|panic| {
+                Err(Skipped {
                     path: source,
                     reason: format!(
-                        "no text field (looked for {})",
-                        options.fields.text.join(", ")
+                        "crossclaim failed reading this record ({}); please report it",
+                        crate::panic_message(panic.as_ref())
                     ),
-                });
-            };
-            if html::looks_like_html(&body) {
-                html_article(&base, source, record, &body)
-            } else {
-                base.article(source, record, body)
-            }
+                })
+            })
         })
         .collect()
+}
+
+/// The article of one export record, or why there is none.
+fn record_article(
+    base: &Base,
+    source: String,
+    record: Result<Record, String>,
+    options: &IngestOptions,
+) -> Result<Article, Skipped> {
+    let mut record = record.map_err(|reason| Skipped {
+        path: source.clone(),
+        reason,
+    })?;
+    let Some(body) = record.text.take() else {
+        return Err(Skipped {
+            path: source,
+            reason: format!(
+                "no text field (looked for {})",
+                options.fields.text.join(", ")
+            ),
+        });
+    };
+    if html::looks_like_html(&body) {
+        html_article(base, source, record, &body)
+    } else {
+        base.article(source, record, body)
+    }
 }
 
 fn html_article(
@@ -192,6 +224,60 @@ fn host(url: &str) -> Option<String> {
     let host = rest.split(['/', '?', '#', ':']).next()?;
     let host = host.strip_prefix("www.").unwrap_or(host);
     (host.contains('.')).then(|| host.to_ascii_lowercase())
+}
+
+/// The bytes of a regular file, at most `limit` of them. Named pipes, devices
+/// and sockets are refused before they are opened (a FIFO would block, and
+/// `/dev/zero` never ends), and the limit holds for the bytes actually read:
+/// a size in the metadata can be 0 or wrong.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if !meta.is_file() {
+        return Err(not_a_file(&meta.file_type()));
+    }
+    let over =
+        |size: u64| format!("file is {size} bytes, over the {limit} byte limit (--max-file-size)");
+    if meta.len() > limit {
+        return Err(over(meta.len()));
+    }
+    let file = fs::File::open(path).map_err(|e| io_reason(&e))?;
+    // The path may have been swapped for something else since it was checked.
+    match file.metadata() {
+        Ok(meta) if meta.is_file() => {}
+        Ok(meta) => return Err(not_a_file(&meta.file_type())),
+        Err(e) => return Err(io_reason(&e)),
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "file has more than {limit} bytes, over the limit (--max-file-size)"
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Why something that is not a regular file is not read.
+fn not_a_file(kind: &fs::FileType) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO), not a file: not read".to_owned();
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device, not a file: not read".to_owned();
+        }
+        if kind.is_socket() {
+            return "a socket, not a file: not read".to_owned();
+        }
+    }
+    if kind.is_dir() {
+        return "is a folder".to_owned();
+    }
+    "not a regular file: not read".to_owned()
 }
 
 pub fn io_reason(e: &std::io::Error) -> String {

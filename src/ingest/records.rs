@@ -142,6 +142,10 @@ pub fn json(text: &str, names: &IngestConfig) -> Result<Numbered, String> {
 }
 
 /// Reads the records of a CSV file with a header row (numbered from 1, header excluded).
+///
+/// A quote that is never closed makes the csv crate read the following lines
+/// into one field, up to the next quote in the file or its end. Such a row is
+/// refused, naming its line, and the lines after its first are read again.
 pub fn csv(text: &str, names: &IngestConfig) -> Result<Numbered, String> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -152,23 +156,102 @@ pub fn csv(text: &str, names: &IngestConfig) -> Result<Numbered, String> {
         .iter()
         .map(|h| h.trim().to_owned())
         .collect();
-    Ok(reader
-        .records()
-        .enumerate()
-        .map(|(i, row)| {
-            let record = row.map_err(|e| format!("bad CSV row ({e})")).map(|row| {
-                let get = |name: &str| {
-                    let col = headers
-                        .iter()
-                        .position(|h| h == name)
-                        .or_else(|| headers.iter().position(|h| h.eq_ignore_ascii_case(name)))?;
-                    row.get(col).map(str::to_owned)
-                };
-                Record::from_fields(get, names)
-            });
-            (i + 1, record)
-        })
-        .collect())
+    let record = |row: csv::StringRecord| {
+        let get = |name: &str| {
+            let col = headers
+                .iter()
+                .position(|h| h == name)
+                .or_else(|| headers.iter().position(|h| h.eq_ignore_ascii_case(name)))?;
+            row.get(col).map(str::to_owned)
+        };
+        Record::from_fields(get, names)
+    };
+    let mut out = Vec::new();
+    // Where the rows being read start in `text`: byte offset and line number.
+    let (mut offset, mut line) = (0usize, 1u64);
+    'pass: loop {
+        let rows: Vec<_> = reader
+            .records()
+            .map(|row| {
+                let start = row.as_ref().ok().and_then(|r| r.position()).map(|p| {
+                    let byte = usize::try_from(p.byte()).unwrap_or(usize::MAX);
+                    (
+                        offset.saturating_add(byte).min(text.len()),
+                        line + p.line() - 1,
+                    )
+                });
+                (start, row)
+            })
+            .collect();
+        let starts: Vec<Option<usize>> = rows.iter().map(|(s, _)| s.map(|(at, _)| at)).collect();
+        for (i, (start, row)) in rows.into_iter().enumerate() {
+            let end = starts[i + 1..]
+                .iter()
+                .find_map(|&s| s)
+                .unwrap_or(text.len());
+            let n = out.len() + 1;
+            match (start, row) {
+                (Some((at, from_line)), Ok(_)) if runs_over_rows(&text[at..end.max(at)]) => {
+                    let to_line = from_line + text[at..end.max(at)].matches('\n').count() as u64;
+                    out.push((
+                        n,
+                        Err(format!(
+                            "unterminated quote in the row on line {from_line}: the lines up to \
+                             {to_line} would be read as one row; the lines after it are read as rows"
+                        )),
+                    ));
+                    let Some(next) = text[at..].find('\n').map(|k| at + k + 1) else {
+                        return Ok(out);
+                    };
+                    offset = next;
+                    line = from_line + 1;
+                    reader = csv::ReaderBuilder::new()
+                        .flexible(true)
+                        .has_headers(false)
+                        .from_reader(&text.as_bytes()[next..]);
+                    continue 'pass;
+                }
+                (_, row) => {
+                    out.push((n, row.map_err(|e| format!("bad CSV row ({e})")).map(record)))
+                }
+            }
+        }
+        return Ok(out);
+    }
+}
+
+/// Whether the raw text of one CSV row shows a quote left open: a quoted
+/// field runs over a line break and then either never closes, or "closes" at
+/// a quote that is followed by more text (the opening quote of a later row's
+/// field). The states are RFC 4180's as the csv crate reads them: a quote
+/// opens a field only at its start, and `""` inside one is a quote.
+fn runs_over_rows(raw: &str) -> bool {
+    #[derive(PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let (mut state, mut crossed, mut bad) = (State::FieldStart, false, false);
+    for &b in raw.as_bytes() {
+        state = match (state, b) {
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, b'\n') => {
+                crossed = true;
+                State::Quoted
+            }
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') | (State::FieldStart, b'"') => State::Quoted,
+            (_, b',' | b'\n' | b'\r') => State::FieldStart,
+            (State::QuoteInQuoted, _) => {
+                bad = true;
+                State::Unquoted
+            }
+            _ => State::Unquoted,
+        };
+    }
+    crossed && (bad || state == State::Quoted)
 }
 
 fn from_object(map: &Map<String, Value>, names: &IngestConfig) -> Record {
@@ -223,6 +306,46 @@ mod tests {
         let record = records[0].1.as_ref().unwrap();
         assert_eq!(record.outlet.as_deref(), Some("The Post"));
         assert_eq!(record.text.as_deref(), Some("It rained. Then, it snowed."));
+    }
+
+    #[test]
+    fn an_unterminated_quote_costs_its_row_only_and_names_the_line() {
+        // B's quote is never closed: the csv crate would read C and D into its text.
+        let text =
+            "outlet,text\nA,\"It rained.\"\nB,\"It snowed.\nC,It hailed.\nD,\"Fog, then sun.\"\n";
+        let records = csv(text, &IngestConfig::default()).unwrap();
+        let texts: Vec<Result<&str, &str>> = records
+            .iter()
+            .map(|(_, r)| match r {
+                Ok(r) => Ok(r.text.as_deref().unwrap_or("")),
+                Err(e) => Err(e.as_str()),
+            })
+            .collect();
+        assert_eq!(texts[0], Ok("It rained."));
+        assert!(texts[1].is_err_and(|e| e.contains("line 3")), "{texts:?}");
+        assert_eq!(texts[2..], [Ok("It hailed."), Ok("Fog, then sun.")]);
+        let numbers: Vec<usize> = records.iter().map(|(n, _)| *n).collect();
+        assert_eq!(numbers, [1, 2, 3, 4]);
+        // With no quote after it, the open field would run to the end of the file.
+        let text = "outlet,text\nA,It rained.\nB,\"It snowed.\nC,It hailed.\n";
+        let records = csv(text, &IngestConfig::default()).unwrap();
+        assert!(records[1].1.as_ref().is_err_and(|e| e.contains("line 3")));
+        assert_eq!(
+            records[2].1.as_ref().unwrap().text.as_deref(),
+            Some("It hailed.")
+        );
+    }
+
+    #[test]
+    fn a_quoted_field_over_several_lines_is_one_row() {
+        let text = "outlet,text\nA,\"It rained.\n\nThen it \"\"poured\"\".\"\n";
+        let records = csv(text, &IngestConfig::default()).unwrap();
+        assert_eq!(records.len(), 1);
+        let record = records[0].1.as_ref().unwrap();
+        assert_eq!(
+            record.text.as_deref(),
+            Some("It rained.\n\nThen it \"poured\".")
+        );
     }
 
     #[test]

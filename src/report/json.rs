@@ -9,7 +9,20 @@ use crate::model::{Analysis, Article, Claim, Disagreement, Sentence, Skipped, Sp
 use crate::quantity::Quantity;
 
 /// Bumped on any change a consumer could notice; documented in the README.
+/// Version 2 added `shard` and the figure's measure fields.
 pub const SCHEMA_VERSION: u32 = 2;
+
+/// Which part of a corpus a sharded run (`compare --shard i/N`) handled, so
+/// that `merge` can refuse a set of shards that is incomplete or mixed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShardInfo {
+    pub index: u64,
+    pub count: u64,
+    /// A hash of the names of every story in the inputs, the same for every
+    /// shard of one corpus.
+    pub corpus: String,
+}
 
 #[derive(Serialize)]
 struct StoryJson<'a> {
@@ -32,8 +45,16 @@ struct SentenceJson<'a> {
 }
 
 /// The opening of the document, up to the stories array.
-pub fn head() -> Vec<u8> {
-    format!("{{\n  \"schema\": \"crossclaim-report\",\n  \"version\": {SCHEMA_VERSION},\n  \"stories\": [")
+pub fn head(shard: Option<&ShardInfo>) -> Vec<u8> {
+    let shard = shard.map_or(String::new(), |s| {
+        format!(
+            "\n  \"shard\": {{\"index\": {}, \"count\": {}, \"corpus\": {}}},",
+            s.index,
+            s.count,
+            serde_json::Value::from(s.corpus.as_str())
+        )
+    });
+    format!("{{\n  \"schema\": \"crossclaim-report\",\n  \"version\": {SCHEMA_VERSION},{shard}\n  \"stories\": [")
         .into_bytes()
 }
 
@@ -173,6 +194,8 @@ impl serde_json::ser::Formatter for Nested {
 struct ReportIn {
     schema: String,
     version: u32,
+    #[serde(default)]
+    shard: Option<ShardInfo>,
     stories: Vec<StoryIn>,
     #[serde(default)]
     skipped: Vec<Skipped>,
@@ -194,9 +217,17 @@ struct SentenceIn {
     quantities: Vec<Quantity>,
 }
 
-/// Reads a `report.json` back into an analysis (article texts are not in it, and
-/// no report needs them), for `merge` and `diff`.
-pub fn read(bytes: &[u8]) -> Result<Analysis> {
+/// A `report.json` read back: the analysis (article texts are not in it, and
+/// no report needs them) and the shard it covers.
+pub struct Report {
+    pub analysis: Analysis,
+    pub shard: Option<ShardInfo>,
+}
+
+/// Reads a `report.json` back, for `merge`. Every index in it is checked, so a
+/// damaged or edited file is refused with the field named instead of breaking
+/// the reports written from it.
+pub fn read(bytes: &[u8]) -> Result<Report> {
     let report: ReportIn = serde_json::from_slice(bytes)?;
     if report.schema != "crossclaim-report" || report.version != SCHEMA_VERSION {
         anyhow::bail!(
@@ -205,29 +236,114 @@ pub fn read(bytes: &[u8]) -> Result<Analysis> {
             report.version
         );
     }
-    let stories = report
-        .stories
-        .into_iter()
-        .map(|s| {
-            let (sentences, quantities) = s
-                .sentences
-                .into_iter()
-                .map(|x| (x.sentence, x.quantities))
-                .unzip();
-            crate::model::StoryReport {
-                story: crate::model::Story {
-                    name: s.name,
-                    articles: s.articles,
-                },
-                sentences,
-                quantities,
-                claims: s.claims,
-                disagreements: s.disagreements,
-            }
-        })
-        .collect();
-    Ok(Analysis {
-        stories,
-        skipped: report.skipped,
+    let mut stories = Vec::with_capacity(report.stories.len());
+    for (i, s) in report.stories.into_iter().enumerate() {
+        validate(&s).map_err(|field| anyhow::anyhow!("stories[{i}] ({:?}).{field}", s.name))?;
+        let (sentences, quantities) = s
+            .sentences
+            .into_iter()
+            .map(|x| (x.sentence, x.quantities))
+            .unzip();
+        stories.push(crate::model::StoryReport {
+            story: crate::model::Story {
+                name: s.name,
+                articles: s.articles,
+            },
+            sentences,
+            quantities,
+            claims: s.claims,
+            disagreements: s.disagreements,
+        });
+    }
+    Ok(Report {
+        analysis: Analysis {
+            stories,
+            skipped: report.skipped,
+        },
+        shard: report.shard,
     })
+}
+
+/// Checks every index of a story against what it points into; the error names
+/// the field and what is wrong with it.
+fn validate(s: &StoryIn) -> std::result::Result<(), String> {
+    let sentences = s.sentences.len();
+    for (i, x) in s.sentences.iter().enumerate() {
+        let sentence = &x.sentence;
+        if sentence.article >= s.articles.len() {
+            return Err(format!(
+                "sentences[{i}].article = {}: no such article (the story has {})",
+                sentence.article,
+                s.articles.len()
+            ));
+        }
+        if sentence.no >= sentences {
+            return Err(format!(
+                "sentences[{i}].no = {}: more than the story's {sentences} sentences",
+                sentence.no
+            ));
+        }
+        if sentence.span.start > sentence.span.end {
+            return Err(format!("sentences[{i}].span: start after end"));
+        }
+        for (j, q) in x.quantities.iter().enumerate() {
+            let inside = q.start <= q.end
+                && sentence.text.is_char_boundary(q.start)
+                && sentence.text.is_char_boundary(q.end);
+            if !inside {
+                return Err(format!(
+                    "sentences[{i}].quantities[{j}]: start {} and end {} are not a span of the sentence",
+                    q.start, q.end
+                ));
+            }
+        }
+    }
+    for (c, claim) in s.claims.iter().enumerate() {
+        if claim.members.is_empty() {
+            return Err(format!(
+                "claims[{c}].members: empty (a claim has a sentence)"
+            ));
+        }
+        if let Some((m, &bad)) = claim
+            .members
+            .iter()
+            .enumerate()
+            .find(|&(_, &m)| m >= sentences)
+        {
+            return Err(format!(
+                "claims[{c}].members[{m}] = {bad}: no such sentence (the story has {sentences})"
+            ));
+        }
+        if claim.outlets == 0 || claim.outlets > claim.members.len() {
+            return Err(format!(
+                "claims[{c}].outlets = {}: not between 1 and its {} members",
+                claim.outlets,
+                claim.members.len()
+            ));
+        }
+    }
+    for (d, dis) in s.disagreements.iter().enumerate() {
+        for (side, r) in [("a", dis.a), ("b", dis.b)] {
+            let Some(x) = s.sentences.get(r.sentence) else {
+                return Err(format!(
+                    "disagreements[{d}].{side}.sentence = {}: no such sentence (the story has {sentences})",
+                    r.sentence
+                ));
+            };
+            if r.quantity >= x.quantities.len() {
+                return Err(format!(
+                    "disagreements[{d}].{side}.quantity = {}: sentence {} has {} quantities",
+                    r.quantity,
+                    r.sentence,
+                    x.quantities.len()
+                ));
+            }
+        }
+        if !dis.relative_difference.is_finite() {
+            return Err(format!(
+                "disagreements[{d}].relative_difference: not a number"
+            ));
+        }
+    }
+    Ok(())
 }

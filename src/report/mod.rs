@@ -1,11 +1,13 @@
 //! Reports: each format is a function from the analysis to bytes; writing them
-//! is a separate, atomic step, so an interrupted run never leaves half a report.
+//! is a separate step that replaces the five files as one generation, under a
+//! lock on the folder, so an interrupted or concurrent run never leaves a mix.
 
 mod csv;
 mod diff;
 mod html;
 mod json;
 mod markdown;
+mod staging;
 
 use std::fs;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
@@ -15,15 +17,19 @@ use anyhow::{Context, Result};
 
 use crate::model::{Skipped, StoryReport};
 use crate::quantity::{Hedge, Quantity};
+use staging::{Lock, Staging};
 
 pub use diff::{DiffSummary, diff_dirs};
-pub use json::{SCHEMA_VERSION, read as read_json};
+pub use json::{Report, SCHEMA_VERSION, ShardInfo, read as read_json};
+pub use staging::{MANIFEST, check_generation};
 
 /// Choices that change the bytes of the reports.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Start each CSV with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.
     pub bom: bool,
+    /// The shard this run handles (`compare --shard i/N`), recorded in `report.json`.
+    pub shard: Option<ShardInfo>,
 }
 
 /// The report files, by name, in the order they are written.
@@ -40,17 +46,20 @@ pub const FILES: [&str; 5] = [
 const SUMMARY_BODY: &str = ".summary.md.body";
 const HTML_BODY: &str = ".report.html.body";
 
-/// The reports of one run on their way to a folder: written story by story into a
-/// staging folder beside their destination, then renamed into place one file at a
-/// time, so an interrupted run leaves the previous reports whole. With `check`,
-/// the staged files are only compared with the folder's and then removed.
+/// The reports of one run on their way to a folder. The run holds a lock on the
+/// folder (a second run fails with a message instead of interfering), writes
+/// story by story into its staging folder, and `finish` replaces the reports:
+/// first the manifest naming the new files' sizes and hashes, then each file by
+/// a rename. A run killed between renames leaves files that do not match the
+/// manifest, which `diff`, `merge` and `eval` refuse to read. On any error the
+/// staging folder is removed, and the reports in the folder stay as they were.
+/// With `check`, the staged files are only compared with the folder's.
 ///
 /// Nothing grows with the corpus but the story index: CSV rows and JSON go
 /// straight to their files, and the story sections of the Markdown and HTML go
 /// to files of their own until `finish` writes each head and copies them after it.
 pub struct ReportDir {
     dir: PathBuf,
-    staging: PathBuf,
     check: bool,
     claims: ::csv::Writer<Staged>,
     disagreements: ::csv::Writer<Staged>,
@@ -65,6 +74,10 @@ pub struct ReportDir {
     totals: Totals,
     /// One story's Markdown or HTML, reused.
     scratch: String,
+    /// Removes the staged files when dropped: after `finish`, or on an error.
+    staging: Staging,
+    /// Dropped last: the folder is unlocked once the staging folder is gone.
+    _lock: Lock,
 }
 
 type Staged = BufWriter<fs::File>;
@@ -78,22 +91,24 @@ struct Section {
 
 impl ReportDir {
     pub fn create(dir: &Path, check: bool, options: &Options) -> Result<Self> {
-        let staging = if check {
-            std::env::temp_dir().join(format!("crossclaim-check-{}", std::process::id()))
+        let (lock, staging) = if check {
+            (Lock::shared(dir)?, Staging::temporary()?)
         } else {
             fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-            remove_stale_staging(dir);
-            dir.join(format!(".crossclaim-staging-{}", std::process::id()))
+            let lock = Lock::exclusive(dir)?;
+            (lock, Staging::inside(dir)?)
         };
-        let _ = fs::remove_dir_all(&staging);
-        fs::create_dir_all(&staging)
-            .with_context(|| format!("cannot create {}", staging.display()))?;
-        let open = |name: &str| create(&staging.join(name));
+        let open = |name: &str| create(&staging.path(name));
         let mut json = open(FILES[2])?;
-        json.write_all(&json::head())?;
+        json.write_all(&json::head(options.shard.as_ref()))
+            .with_context(|| written(&staging.path(FILES[2])))?;
+        let csv = |name: &str, columns| {
+            csv::writer(open(name)?, options.bom, columns)
+                .with_context(|| written(&staging.path(name)))
+        };
         Ok(Self {
-            claims: csv::writer(open(FILES[0])?, options.bom, csv::CLAIM_COLUMNS)?,
-            disagreements: csv::writer(open(FILES[1])?, options.bom, csv::DISAGREEMENT_COLUMNS)?,
+            claims: csv(FILES[0], csv::CLAIM_COLUMNS)?,
+            disagreements: csv(FILES[1], csv::DISAGREEMENT_COLUMNS)?,
             json,
             markdown: open(SUMMARY_BODY)?,
             html: open(HTML_BODY)?,
@@ -102,24 +117,31 @@ impl ReportDir {
             totals: Totals::default(),
             scratch: String::new(),
             dir: dir.to_owned(),
-            staging,
             check,
+            staging,
+            _lock: lock,
         })
     }
 
     /// Adds one story; stories must come in their final order.
     pub fn add(&mut self, story: &StoryReport) -> Result<()> {
-        csv::claim_rows(&mut self.claims, story)?;
-        csv::disagreement_rows(&mut self.disagreements, story)?;
+        let path = |name: &str| written(&self.staging.path(name));
+        csv::claim_rows(&mut self.claims, story).with_context(|| path(FILES[0]))?;
+        csv::disagreement_rows(&mut self.disagreements, story).with_context(|| path(FILES[1]))?;
         self.json
-            .write_all(&json::story(story, self.index.is_empty())?)?;
+            .write_all(&json::story(story, self.index.is_empty())?)
+            .with_context(|| path(FILES[2]))?;
         self.scratch.clear();
         markdown::story_section(&mut self.scratch, story);
-        self.markdown.write_all(self.scratch.as_bytes())?;
+        self.markdown
+            .write_all(self.scratch.as_bytes())
+            .with_context(|| path(SUMMARY_BODY))?;
         self.scratch.clear();
         html::story_section(&mut self.scratch, self.index.len(), story);
         let start = self.sections.last().map_or(0, |s| s.start + s.len);
-        self.html.write_all(self.scratch.as_bytes())?;
+        self.html
+            .write_all(self.scratch.as_bytes())
+            .with_context(|| path(HTML_BODY))?;
         self.sections.push(Section {
             disagreements: story.disagreements.len(),
             start,
@@ -131,66 +153,92 @@ impl ReportDir {
         Ok(())
     }
 
-    /// Completes every file. Writing: moves them into place and returns no diffs.
-    /// Checking: returns a unified diff per file that differs from the folder's.
+    /// Completes every file. Writing: replaces the folder's reports and returns
+    /// no diffs. Checking: returns a unified diff per file that differs from the
+    /// folder's. Either way the staging folder is gone afterwards.
     pub fn finish(self, skipped: &[Skipped]) -> Result<Vec<String>> {
-        let staging = self.staging.clone();
-        let result = self.complete(skipped);
-        let _ = fs::remove_dir_all(&staging);
-        result
-    }
-
-    fn complete(mut self, skipped: &[Skipped]) -> Result<Vec<String>> {
-        let staged = |name: &str| self.staging.join(name);
-        self.json.write_all(&json::tail(skipped)?)?;
-        let claims = self.claims.into_inner().map_err(|e| e.into_error())?;
-        let disagreements = self
-            .disagreements
+        let Self {
+            dir,
+            check,
+            claims,
+            disagreements,
+            mut json,
+            markdown,
+            html: html_body,
+            sections,
+            index,
+            totals,
+            staging,
+            _lock,
+            ..
+        } = self;
+        let staged = |name: &str| staging.path(name);
+        let context = |name: &str| written(&staged(name));
+        json.write_all(&json::tail(skipped)?)
+            .with_context(|| context(FILES[2]))?;
+        let claims = claims
             .into_inner()
-            .map_err(|e| e.into_error())?;
-        for writer in [claims, disagreements, self.json] {
-            writer
-                .into_inner()
-                .map_err(|e| e.into_error())?
-                .sync_all()?;
+            .map_err(|e| e.into_error())
+            .with_context(|| context(FILES[0]))?;
+        let disagreements = disagreements
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| context(FILES[1]))?;
+        for (name, writer) in [
+            (FILES[0], claims),
+            (FILES[1], disagreements),
+            (FILES[2], json),
+        ] {
+            close(writer, !check).with_context(|| context(name))?;
         }
-        for body in [self.markdown, self.html] {
-            body.into_inner().map_err(|e| e.into_error())?;
-        }
+        close(markdown, false).with_context(|| context(SUMMARY_BODY))?;
+        close(html_body, false).with_context(|| context(HTML_BODY))?;
 
         let mut summary = create(&staged(FILES[3]))?;
-        summary.write_all(markdown::head(&self.totals).as_bytes())?;
-        io::copy(&mut open(&staged(SUMMARY_BODY))?, &mut summary)?;
-        summary.write_all(markdown::tail(skipped).as_bytes())?;
-        summary
-            .into_inner()
-            .map_err(|e| e.into_error())?
-            .sync_all()?;
+        (|| -> io::Result<()> {
+            summary.write_all(markdown::head(&totals).as_bytes())?;
+            io::copy(&mut open(&staged(SUMMARY_BODY))?, &mut summary)?;
+            summary.write_all(markdown::tail(skipped).as_bytes())?;
+            close(summary, !check)
+        })()
+        .with_context(|| context(FILES[3]))?;
 
         let mut page = create(&staged(FILES[4]))?;
-        page.write_all(html::head(&self.totals, &self.index).as_bytes())?;
-        let mut body = open(&staged(HTML_BODY))?;
-        for run in page_order(&self.sections) {
-            body.seek(SeekFrom::Start(run.start))?;
-            io::copy(&mut (&mut body).take(run.len), &mut page)?;
-        }
-        page.write_all(html::tail(skipped).as_bytes())?;
-        page.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        (|| -> io::Result<()> {
+            page.write_all(html::head(&totals, &index).as_bytes())?;
+            let mut body = open(&staged(HTML_BODY))?;
+            for run in page_order(&sections) {
+                body.seek(SeekFrom::Start(run.start))?;
+                io::copy(&mut (&mut body).take(run.len), &mut page)?;
+            }
+            page.write_all(html::tail(skipped).as_bytes())?;
+            close(page, !check)
+        })()
+        .with_context(|| context(FILES[4]))?;
 
-        if self.check {
+        if check {
             let mut files = Vec::new();
             for name in FILES {
-                files.push((name, fs::read(staged(name))?));
+                let bytes = fs::read(staged(name))
+                    .with_context(|| format!("cannot read back {}", staged(name).display()))?;
+                files.push((name, bytes));
             }
-            return Ok(check(&self.dir, &files));
+            return Ok(self::check(&dir, &files));
         }
-        for name in FILES {
-            let target = self.dir.join(name);
-            fs::rename(staged(name), &target)
-                .with_context(|| format!("cannot replace {}", target.display()))?;
-        }
+        staging.commit(&dir, &FILES)?;
         Ok(Vec::new())
     }
+}
+
+/// The error context of a file that could not be written.
+fn written(path: &Path) -> String {
+    format!("cannot write {}", path.display())
+}
+
+/// Flushes a staged file, and with `sync` waits until it is on disk.
+fn close(writer: Staged, sync: bool) -> io::Result<()> {
+    let file = writer.into_inner().map_err(|e| e.into_error())?;
+    if sync { file.sync_all() } else { Ok(()) }
 }
 
 /// The HTML sections in page order: most disagreements first, ties in story
@@ -210,30 +258,12 @@ fn page_order(sections: &[Section]) -> Vec<Section> {
 }
 
 fn create(path: &Path) -> Result<Staged> {
-    let file =
-        fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let file = fs::File::create(path).with_context(|| written(path))?;
     Ok(BufWriter::with_capacity(1 << 20, file))
 }
 
-fn open(path: &Path) -> Result<io::BufReader<fs::File>> {
-    let file = fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(io::BufReader::with_capacity(1 << 20, file))
-}
-
-/// Staging folders left by runs that were killed before they finished.
-fn remove_stale_staging(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        if entry
-            .file_name()
-            .to_string_lossy()
-            .starts_with(".crossclaim-staging-")
-        {
-            let _ = fs::remove_dir_all(entry.path());
-        }
-    }
+fn open(path: &Path) -> io::Result<io::BufReader<fs::File>> {
+    Ok(io::BufReader::with_capacity(1 << 20, fs::File::open(path)?))
 }
 
 /// Names the files in `dir` that differ from `files`, with a line diff of each.

@@ -70,7 +70,8 @@ struct DisagreementJson {
 
 pub(super) fn load(dir: &Path) -> Result<Side> {
     let path = dir.join("report.json");
-    let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = crate::read_named(&path, u64::MAX)?;
+    crate::report::check_generation(dir, "report.json", &bytes)?;
     let report: Report = serde_json::from_slice(&bytes)
         .with_context(|| format!("{}: not a crossclaim report.json", path.display()))?;
     if report.schema != "crossclaim-report" || report.version > SCHEMA_VERSION {

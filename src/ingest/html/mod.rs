@@ -1,6 +1,11 @@
 //! HTML pages: the main text comes from dom_smoothie, a port of Mozilla's
 //! Readability, which drops navigation, asides, ads and footers. Article text is
 //! the extracted text, with one paragraph per line; offsets point into it.
+//! Pages reach it bounded in depth and size (`nesting`), so one hostile page
+//! costs bounded time and stack.
+
+mod nesting;
+mod tags;
 
 use dom_smoothie::{Config, Readability, TextMode};
 
@@ -17,11 +22,15 @@ pub struct Page {
 
 /// Extracts the article from an HTML page, or says why there is none.
 pub fn extract(html: &str) -> Result<Page, String> {
+    let html = nesting::bound(html)?;
     let config = Config {
         text_mode: TextMode::Formatted,
+        // The parser adds the elements a page leaves implied (html, body,
+        // tbody, ...): a second guard, above what `nesting` lets through.
+        max_elements_to_parse: 2 * nesting::MAX_ELEMENTS,
         ..Config::default()
     };
-    let mut reader = Readability::new(html, None, Some(config))
+    let mut reader = Readability::new(html.as_ref(), None, Some(config))
         .map_err(|e| format!("cannot parse the HTML ({e})"))?;
     let article = reader
         .parse()
