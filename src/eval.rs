@@ -20,6 +20,9 @@ use crate::text::fold;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Gold {
+    /// What the story shows, for its readers; not scored.
+    #[serde(default)]
+    pub pattern: Option<String>,
     #[serde(default)]
     pub outlets: Vec<String>,
     #[serde(default)]

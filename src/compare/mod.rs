@@ -311,14 +311,22 @@ fn windows_on_two_dates(articles: &[Article], a: &Figure<'_>, b: &Figure<'_>) ->
 }
 
 /// Whether two scopes cannot narrow one measure: both stated and different
-/// (see `measure::same_scope`), or a definition on one side only ("$2.8
-/// billion including debt" and "$2.1 billion").
+/// (see `measure::same_scope`), or a definition or an earlier time on one side
+/// only ("$2.8 billion including debt" and "$2.1 billion"; "97% before the
+/// release" and "91%").
 fn scopes_apart(a: Option<&str>, b: Option<&str>) -> bool {
     let definition = |s: Option<&str>| {
         s.is_some_and(|s| {
-            ["including", "excluding", "not including", "without", "plus"]
-                .iter()
-                .any(|d| s.starts_with(d))
+            [
+                "including",
+                "excluding",
+                "not including",
+                "without",
+                "plus",
+                "before",
+            ]
+            .iter()
+            .any(|d| s.starts_with(d))
         })
     };
     match (a, b) {

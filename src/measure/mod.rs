@@ -19,7 +19,7 @@ mod tests;
 mod words;
 
 use crate::model::{Article, Date, Sentence};
-use crate::quantity::{Kind, Quantity, Role, extract};
+use crate::quantity::{Kind, Quantity, Role, Stance, extract};
 use crate::tokens::Tokens;
 
 pub use attribution::{Sources, same_source};
@@ -115,7 +115,15 @@ pub fn read_sentence(
         let running = event
             .as_deref()
             .is_some_and(|e| tables::course_of(e) != tables::Course::Once);
-        q.scope = scopes[i].clone().filter(|_| !day || running);
+        // "Before the release" dates a level or a state ("stood at 97% of
+        // capacity before the release began"), not a count of an event ("killed
+        // 12 before the police arrived").
+        let prior = scopes[i]
+            .as_deref()
+            .is_some_and(|s| s.starts_with("before "));
+        q.scope = scopes[i]
+            .clone()
+            .filter(|_| (!day || running) && !(prior && listed_event(event.as_deref())));
         q.counted = counted;
         q.event = event;
         q.place = place;
@@ -124,6 +132,41 @@ pub fn read_sentence(
         q.stance = stance;
         q.role = role;
     }
+    correct(&s, qs, &at, &figures);
+}
+
+/// A figure that corrects the ones of its kind before it ("early lists said
+/// 240 were missing, but the real number is about 90") leaves them disputed,
+/// and takes what they count when it names nothing of its own.
+fn correct(s: &Tokens, qs: &mut [Quantity], at: &[At], figures: &[usize]) {
+    for (n, &j) in figures.iter().enumerate() {
+        if !stance::corrects(s, at[j]) {
+            continue;
+        }
+        for &i in &figures[..n] {
+            if qs[i].kind != qs[j].kind || qs[i].stance != Stance::Asserted {
+                continue;
+            }
+            qs[i].stance = Stance::Disputed;
+            if qs[j].event.is_none() && qs[i].event.is_some() {
+                let (event, counted, unit) = (
+                    qs[i].event.clone(),
+                    qs[i].counted.clone(),
+                    qs[i].unit.clone(),
+                );
+                let q = &mut qs[j];
+                q.event = event;
+                q.counted = counted;
+                if q.kind == Kind::Count {
+                    q.unit = unit;
+                }
+            }
+        }
+    }
+}
+
+fn listed_event(event: Option<&str>) -> bool {
+    event.is_some_and(tables::is_event_class)
 }
 
 /// The unit of a count: `people` when it counts people (by its noun, or by

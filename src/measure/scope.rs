@@ -31,6 +31,7 @@ static SCOPE: LazyLock<Pattern> = LazyLock::new(|| {
         |(?P<national>nationwide|countrywide|nationally|across\ the\ country|in\ the\ country)
         |(?P<day>(?:on\ )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|overnight))(?P<alone>\ alone)?
         |(?P<total>in\ total|in\ all|so\ far|to\ date|altogether)
+        |(?:before|prior\ to)\ the\ (?P<prior>\w+)
         |(?P<def>including|excluding|not\ including|without|plus)\ (?P<defn>debt|fees|taxes|tax|bonuses|inflation|vat|interest|costs)
         |(?:in|during|for|last|this)\ (?P<month>january|february|march|april|may|june|july|august|september|october|november|december)(?:\ (?P<myear>1[89]\d\d|20\d\d))?
         |(?:in|during|for|of)\ (?P<year>1[89]\d\d|20\d\d)
@@ -189,6 +190,9 @@ fn scope_key(s: &Tokens, caps: &Captures<'_>, at: usize) -> Option<String> {
                 "one day".to_owned()
             }
         });
+    }
+    if let Some(anchor) = get("prior") {
+        return Some(format!("before {anchor}"));
     }
     if get("total").is_some() {
         return Some("total".to_owned());

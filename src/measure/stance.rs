@@ -10,16 +10,28 @@ use super::words::clause_start;
 use crate::quantity::Stance;
 use crate::tokens::{Tok, Tokens};
 
-/// The stance of the figure at `at`.
-pub fn of(s: &Tokens, at: At) -> Stance {
+/// The words of the figure's clause before it, lower-case.
+fn words_before<'t>(s: &'t Tokens, at: At) -> Vec<&'t str> {
     let start = clause_start(s, at.first);
-    let words: Vec<&str> = (start..at.first)
+    (start..at.first)
         .filter(|&k| s.kind(k) == Some(Tok::Word))
         .map(|k| {
             // "May" is a month, "may" a modal.
             if s.raw(k) == "May" { "" } else { s.low(k) }
         })
-        .collect();
+        .collect()
+}
+
+/// Whether the figure at `at` corrects the figures of its kind given before it
+/// in the sentence ("..., but the real number is about 90").
+pub fn corrects(s: &Tokens, at: At) -> bool {
+    let words = words_before(s, at);
+    (0..words.len()).any(|k| cue_ending_at(&words, k) == Some(Cue::Correction))
+}
+
+/// The stance of the figure at `at`.
+pub fn of(s: &Tokens, at: At) -> Stance {
+    let words = words_before(s, at);
     // A modal right after the figure's phrase makes it a case, not a fact: "a
     // magnitude 6 quake can cause severe damage".
     let end = super::words::clause_end(s, at.next);

@@ -41,6 +41,7 @@ const HYPOTHETICAL: &str = include_str!("../../data/measure/hypothetical-cues.tx
 const RECORD: &str = include_str!("../../data/measure/record-words.txt");
 const GENERIC: &str = include_str!("../../data/measure/generic-nouns.txt");
 const PAST: &str = include_str!("../../data/measure/past-cues.txt");
+const CORRECTION: &str = include_str!("../../data/measure/correction-cues.txt");
 
 static EVENT_OF: LazyLock<FxHashMap<&str, &str>> = LazyLock::new(|| map(EVENTS));
 static CLASS_OF: LazyLock<FxHashMap<&str, &str>> = LazyLock::new(|| map(NOUNS));
@@ -70,6 +71,7 @@ static GENERICS: LazyLock<Vec<&str>> = LazyLock::new(|| words(GENERIC));
 static DISPUTES: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| phrases(DISPUTE));
 static HYPOTHETICALS: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| phrases(HYPOTHETICAL));
 static PASTS: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| phrases(PAST));
+static CORRECTIONS: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| phrases(CORRECTION));
 
 fn phrases(src: &'static str) -> Vec<Vec<&'static str>> {
     entries(src).map(|l| l.split(' ').collect()).collect()
@@ -147,6 +149,7 @@ pub enum Cue {
     Dispute,
     Hypothetical,
     Past,
+    Correction,
 }
 
 /// The cue phrases of each table that end at word `i` of `words` (lower-case).
@@ -155,6 +158,7 @@ pub fn cue_ending_at(words: &[&str], i: usize) -> Option<Cue> {
         (Cue::Dispute, &*DISPUTES),
         (Cue::Hypothetical, &*HYPOTHETICALS),
         (Cue::Past, &*PASTS),
+        (Cue::Correction, &*CORRECTIONS),
     ];
     for (cue, table) in tables {
         let hit = table.iter().any(|p| {
@@ -188,6 +192,7 @@ mod tests {
         ("record-words", RECORD),
         ("generic-nouns", GENERIC),
         ("past-cues", PAST),
+        ("correction-cues", CORRECTION),
     ];
 
     #[test]

@@ -212,3 +212,20 @@ fn attribution_is_read() {
     let q = one("About 430,000 people have died, according to the State Department.");
     assert!(field(&q.source).contains("State Department"), "{q:?}");
 }
+
+#[test]
+fn a_corrected_figure_is_disputed_and_its_correction_counts_its_thing() {
+    let qs = read("Early lists said 240 people were missing, but the real number is about 90.");
+    assert_eq!(qs[0].stance, Stance::Disputed);
+    assert_eq!(qs[1].stance, Stance::Asserted);
+    assert_eq!(qs[1].event.as_deref(), Some("missing"));
+    assert_eq!(qs[1].unit, "people");
+}
+
+#[test]
+fn before_an_event_dates_a_level_but_not_a_count() {
+    let level = one("The lake stood at 97% of capacity before the release began.");
+    assert_eq!(level.scope.as_deref(), Some("before release"));
+    let count = one("The gunman killed 12 people before the police arrived.");
+    assert_eq!(count.scope, None);
+}
