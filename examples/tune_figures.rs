@@ -617,7 +617,7 @@ fn dump(stories: &[Story], config: &CompareConfig) -> Result<()> {
         "conflict".into(),
     ];
     header.extend(FEATURE_NAMES.iter().map(|s| s.to_string()));
-    header.extend(["qa", "qb", "sa", "sb", "ra", "rb"].map(String::from));
+    header.extend(["qa", "qb", "sa", "sb", "ra", "rb", "va", "vb", "ha", "hb"].map(String::from));
     out.write_record(&header)?;
     for s in stories {
         let c = s.candidates(config);
@@ -660,6 +660,10 @@ fn dump(stories: &[Story], config: &CompareConfig) -> Result<()> {
                 s.sentences[fb.at.sentence].text.clone(),
                 reading(fa),
                 reading(fb),
+                fa.value.to_string(),
+                fb.value.to_string(),
+                format!("{:?}", fa.q.hedge),
+                format!("{:?}", fb.q.hedge),
             ]);
             out.write_record(&row)?;
         }
@@ -934,6 +938,12 @@ fn evaluate(stories: &[Story], model: &Model, config: &CompareConfig) {
                     text(d.b),
                     d.measure
                 ));
+                if std::env::var_os("SHOW_WRONG").is_some() {
+                    for f in [d.a, d.b] {
+                        let t: String = s.sentences[f.sentence].text.chars().take(200).collect();
+                        wrong_rows.push(format!("      {t}"));
+                    }
+                }
             }
         }
         println!(
