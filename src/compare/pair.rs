@@ -320,6 +320,12 @@ mod tests {
     }
 
     #[test]
+    fn feature_indices_name_their_features() {
+        assert_eq!(FEATURE_NAMES[MUTUAL_BEST], "mutual_best");
+        assert_eq!(FEATURE_NAMES[CONTEXT_DICE], "context_dice");
+    }
+
+    #[test]
     fn a_model_file_missing_a_feature_is_refused() {
         assert!(Model::parse("bias\t0\nflag\t0.5\nmatched\t0.5\n").is_err());
     }
