@@ -8,14 +8,14 @@ use crate::model::{Date, Severity, Verdict};
 use crate::quantity::{Hedge, Kind, Quantity};
 
 /// Stated figures closer than this are the same value written another way
-/// (48-hour and 2 days, 640 acres and a square mile, rounding in unit conversions).
+/// (36 hours and 1.5 days, 640 acres and a square mile, rounding in unit conversions).
 pub const SAME: f64 = 0.01;
 /// An approximate figure ("about", "some", "nearly") allows this gap around it.
 pub const APPROXIMATE: f64 = 0.05;
 
-/// A round figure ("$9 billion", "500,000") allows half a unit of its last
+/// A round figure ("$9 billion", "120,000") allows half a unit of its last
 /// significant digit, at most this share of it: "$9 billion" and "$9.1
-/// billion" for one deal agree, 430,000 and 500,000 do not.
+/// billion" for one deal agree, 120,000 and 140,000 do not.
 pub const ROUNDING: f64 = 0.02;
 /// A span stated in months or years allows this against one in days or
 /// weeks: months have 28 to 31 days ("six-month" and "180-day" agree).

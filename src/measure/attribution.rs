@@ -227,7 +227,7 @@ mod tests {
             "About 40 people died, according to the Interior Ministry.",
             "Some 40 people died, Governor Ann Lee said on Monday, and police said 12 more.",
             "\"We counted 40 bodies,\" said Ann Lee of the Red Cross. Officials estimated 50.",
-            "The U.S. State Department's spokesman John Kirby told reporters 7 days.",
+            "The U.K. Home Office's spokeswoman Mary Hale told reporters 7 days.",
             "citing\tthe ministry of health, they reported 3,000 cases",
         ];
         for pattern in [&*ACCORDING, &*AGENT_VERB, &*VERB_AGENT] {
