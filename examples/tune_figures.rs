@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
-use crossclaim::align::{self, Grouping};
+use crossclaim::align::Grouping;
 use crossclaim::compare::{
     self, Candidates, CompareConfig, FEATURE_NAMES, FEATURES, Logistic, Model,
 };
@@ -33,8 +33,7 @@ use crossclaim::config::Config;
 use crossclaim::ingest::{self, IngestOptions};
 use crossclaim::logistic::{fit, sigmoid};
 use crossclaim::model::{Article, Disagreement, Sentence, Verdict};
-use crossclaim::quantity::{self, Quantity};
-use crossclaim::{measure, segment};
+use crossclaim::quantity::Quantity;
 
 const ECB: &str = "../shared/benchmarks/ecbplus";
 const GOLD: &str = "data/ecbplus/figures";
@@ -152,22 +151,11 @@ fn main() -> Result<()> {
 fn probe(dir: &Path, model: &Model, config: &Config) -> Result<()> {
     let plan = ingest::plan(&[dir.to_path_buf()], &IngestOptions::default());
     for story in plan.read(1) {
-        let sentences: Vec<Sentence> = story
-            .articles
-            .iter()
-            .enumerate()
-            .flat_map(|(i, a)| segment::sentences(i, a))
-            .collect();
-        let mut quantities: Vec<Vec<Quantity>> = sentences
-            .iter()
-            .map(|s| quantity::extract(&s.text))
-            .collect();
-        measure::read_story(&story.articles, &sentences, &mut quantities);
-        let outlets: Vec<&str> = sentences
-            .iter()
-            .map(|s| story.articles[s.article].outlet.as_str())
-            .collect();
-        let grouping = align::group_with(&sentences, &quantities, &outlets, &config.align);
+        let crossclaim::Prepared {
+            sentences,
+            quantities,
+            grouping,
+        } = crossclaim::prepare_story(&story.articles, config);
         let c = compare::candidates(
             &story.articles,
             &sentences,
@@ -214,22 +202,11 @@ fn load_story(name: &str, config: &Config) -> Result<Story> {
     if !skipped.is_empty() {
         eprintln!("{name}: skipped {}", skipped.len());
     }
-    let sentences: Vec<Sentence> = story
-        .articles
-        .iter()
-        .enumerate()
-        .flat_map(|(i, a)| segment::sentences(i, a))
-        .collect();
-    let mut quantities: Vec<Vec<Quantity>> = sentences
-        .iter()
-        .map(|s| quantity::extract(&s.text))
-        .collect();
-    measure::read_story(&story.articles, &sentences, &mut quantities);
-    let outlets: Vec<&str> = sentences
-        .iter()
-        .map(|s| story.articles[s.article].outlet.as_str())
-        .collect();
-    let grouping = align::group_with(&sentences, &quantities, &outlets, &config.align);
+    let crossclaim::Prepared {
+        sentences,
+        quantities,
+        grouping,
+    } = crossclaim::prepare_story(&story.articles, config);
     let (gold, conflicts, tags) = load_gold(name, &dir)?;
     let topic = name[1..3].parse().unwrap_or(0);
     Ok(Story {

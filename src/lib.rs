@@ -403,10 +403,17 @@ fn fails_on(fail_on: Option<FailOn>, worst: Option<Severity>) -> bool {
     )
 }
 
-/// The pipeline for one story, one line per stage.
-pub fn analyse_story(story: Story, config: &Config) -> StoryReport {
-    let sentences: Vec<model::Sentence> = story
-        .articles
+/// A story read up to the comparison: its sentences, their quantities with
+/// what each measures, and the claim groups across outlets.
+pub struct Prepared {
+    pub sentences: Vec<model::Sentence>,
+    pub quantities: Vec<Vec<quantity::Quantity>>,
+    pub grouping: align::Grouping,
+}
+
+/// The stages before the comparison, one line per stage.
+pub fn prepare_story(articles: &[model::Article], config: &Config) -> Prepared {
+    let sentences: Vec<model::Sentence> = articles
         .iter()
         .enumerate()
         .flat_map(|(i, article)| segment::sentences(i, article))
@@ -415,12 +422,26 @@ pub fn analyse_story(story: Story, config: &Config) -> StoryReport {
         .iter()
         .map(|s| quantity::extract(&s.text))
         .collect();
-    measure::read_story(&story.articles, &sentences, &mut quantities);
+    measure::read_story(articles, &sentences, &mut quantities);
     let outlets: Vec<&str> = sentences
         .iter()
-        .map(|s| story.articles[s.article].outlet.as_str())
+        .map(|s| articles[s.article].outlet.as_str())
         .collect();
     let grouping = align::group_with(&sentences, &quantities, &outlets, &config.align);
+    Prepared {
+        sentences,
+        quantities,
+        grouping,
+    }
+}
+
+/// The pipeline for one story: its stages, then the comparison.
+pub fn analyse_story(story: Story, config: &Config) -> StoryReport {
+    let Prepared {
+        sentences,
+        quantities,
+        grouping,
+    } = prepare_story(&story.articles, config);
     let disagreements = compare::compare(
         &story.articles,
         &sentences,

@@ -178,20 +178,27 @@ fn eval_counts(story: &str) -> (usize, usize, String) {
     )
 }
 
+/// The names of the pattern fixtures (`fixtures/measure-*`).
+fn measure_fixtures() -> Vec<String> {
+    std::fs::read_dir("fixtures")
+        .expect("fixtures")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name.starts_with("measure-"))
+        .collect()
+}
+
 /// The pattern fixtures of issue 17 (`fixtures/measure-*`, written blind by
 /// someone who did not read the code): none of their traps may be flagged.
 #[test]
 fn pattern_fixtures_flag_no_trap() {
     let mut flagged = Vec::new();
-    for entry in std::fs::read_dir("fixtures").expect("fixtures") {
-        let name = entry
-            .expect("entry")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
-        if !name.starts_with("measure-") {
-            continue;
-        }
+    for name in measure_fixtures() {
         let (traps, _, summary) = eval_counts(&name);
         if traps != 0 {
             flagged.push(format!("{name}: {summary}"));
@@ -219,16 +226,9 @@ fn pattern_fixtures_find_their_disagreements() {
 /// issue 17).
 #[test]
 fn pattern_fixtures_find_at_least_fourteen_of_thirty() {
-    let mut found = 0;
-    for entry in std::fs::read_dir("fixtures").expect("fixtures") {
-        let name = entry
-            .expect("entry")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
-        if name.starts_with("measure-") {
-            found += eval_counts(&name).1;
-        }
-    }
+    let found: usize = measure_fixtures()
+        .iter()
+        .map(|name| eval_counts(name).1)
+        .sum();
     assert!(found >= 14, "{found} of 30 found");
 }

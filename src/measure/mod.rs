@@ -91,7 +91,7 @@ pub fn read_sentence(
         let mut event = events[i].clone();
         // A count with no listed event takes the one the sentence before
         // names ("The storm killed many. Officials counted 45.").
-        let listed = event.as_deref().is_some_and(tables::is_event_class);
+        let listed = listed_event(event.as_deref());
         if !listed && q.kind == Kind::Count && borrowed.is_some() {
             event = borrowed.map(str::to_owned);
         }
@@ -165,6 +165,7 @@ fn correct(s: &Tokens, qs: &mut [Quantity], at: &[At], figures: &[usize]) {
     }
 }
 
+/// Whether an event is one of the events table's classes ("deaths"), not a verb's base.
 fn listed_event(event: Option<&str>) -> bool {
     event.is_some_and(tables::is_event_class)
 }
