@@ -2,11 +2,12 @@
 //! events table names a class ("killed", "died", "death toll" -> deaths);
 //! any other past form near the figure names the event by its base form
 //! ("the final drew 48,000" -> draw), which the comparison weighs with
-//! WordNet synonyms. Each event word goes to the nearest figure, so in "80
+//! WordNet synonyms. A verb that states a level ("stood at", "reached",
+//! `data/measure/level-verbs.tsv`) is no event: its subject names the measure. Each event word goes to the nearest figure, so in "80
 //! were trapped and 12 were injured" each count keeps its own.
 
 use super::At;
-use super::tables::{event_of, is_speech_verb};
+use super::tables::{event_of, is_speech_verb, only_states_level};
 use super::words::{breaks_clause, is_auxiliary, verb_base};
 use crate::quantity::{Kind, Quantity};
 use crate::tokens::{Tok, Tokens};
@@ -51,7 +52,10 @@ fn candidates(s: &Tokens) -> Vec<Candidate> {
                 listed: true,
                 governs_after: w.ends_with("ing") && w != "missing",
             });
-        } else if !(is_speech_verb(w) || is_auxiliary(w) || (i > 0 && s.capitalised(i)))
+        } else if !(is_speech_verb(w)
+            || only_states_level(w)
+            || is_auxiliary(w)
+            || (i > 0 && s.capitalised(i)))
             && let Some(base) = verb_base(w)
         {
             out.push(Candidate {

@@ -13,7 +13,7 @@
 //! Also the holder: the name a figure belongs to ("SkyJet cut 8%").
 
 use super::At;
-use super::tables::{ends_phrase, event_of, is_generic_noun, is_speech_verb};
+use super::tables::{ends_phrase, event_of, is_generic_noun, is_level_verb, is_speech_verb};
 use super::words::{breaks_clause, clause_start, fold_name, singular, verb_base};
 use crate::quantity::{Kind, Quantity};
 use crate::tokens::{Tok, Tokens};
@@ -126,49 +126,6 @@ fn noun_before_of(s: &Tokens, first: usize) -> Option<String> {
     (plain && !is_generic_noun(w) && w.len() > 2 && verb_base(w).is_none()).then(|| w.to_owned())
 }
 
-/// Verbs that state a level or a span: their subject names the measure.
-const LEVEL_VERBS: &[&str] = &[
-    "amounted",
-    "are",
-    "climbed",
-    "cost",
-    "costs",
-    "declined",
-    "decreased",
-    "dropped",
-    "fallen",
-    "fell",
-    "grown",
-    "hit",
-    "increased",
-    "is",
-    "jumped",
-    "last",
-    "lasted",
-    "lasts",
-    "reached",
-    "risen",
-    "rose",
-    "set",
-    "soared",
-    "spanned",
-    "spans",
-    "stand",
-    "stands",
-    "stood",
-    "surged",
-    "took",
-    "topped",
-    "total",
-    "totaled",
-    "totalled",
-    "totals",
-    "valued",
-    "was",
-    "were",
-    "worth",
-];
-
 /// The subject of the level verb before the figure: the last noun of the
 /// noun phrase before that verb ("turnout in the election was" -> turnout).
 /// ("the toll rose to 45", "the strike lasted 23 days").
@@ -178,7 +135,7 @@ fn subject(s: &Tokens, at: At) -> Option<String> {
     // and hedge words.
     let verb = (start..at.first).rev().take(4).find(|&k| {
         let w = s.low(k);
-        LEVEL_VERBS.contains(&w)
+        is_level_verb(w)
     })?;
     let mut k = verb;
     // Skip auxiliaries and adverbs back to the noun phrase.

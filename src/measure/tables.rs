@@ -36,6 +36,7 @@ const NOUNS: &str = include_str!("../../data/measure/nouns.tsv");
 const PHRASE_STOPS: &str = include_str!("../../data/measure/phrase-stops.txt");
 const IRREGULAR: &str = include_str!("../../data/measure/irregular-verbs.tsv");
 const SPEECH: &str = include_str!("../../data/measure/speech-verbs.txt");
+const LEVEL: &str = include_str!("../../data/measure/level-verbs.tsv");
 const DISPUTE: &str = include_str!("../../data/measure/dispute-cues.txt");
 const HYPOTHETICAL: &str = include_str!("../../data/measure/hypothetical-cues.txt");
 const RECORD: &str = include_str!("../../data/measure/record-words.txt");
@@ -65,6 +66,7 @@ static COURSE: LazyLock<FxHashMap<&str, (&str, &str)>> = LazyLock::new(|| {
 });
 static STOPS: LazyLock<Vec<&str>> = LazyLock::new(|| words(PHRASE_STOPS));
 static SPEECH_VERBS: LazyLock<Vec<&str>> = LazyLock::new(|| words(SPEECH));
+static LEVEL_VERBS: LazyLock<FxHashMap<&str, &str>> = LazyLock::new(|| map(LEVEL));
 static RECORDS: LazyLock<Vec<&str>> = LazyLock::new(|| words(RECORD));
 static GENERICS: LazyLock<Vec<&str>> = LazyLock::new(|| words(GENERIC));
 /// The cue phrases, each as its words.
@@ -135,6 +137,18 @@ pub fn is_speech_verb(word: &str) -> bool {
     SPEECH_VERBS.binary_search(&word).is_ok()
 }
 
+/// Whether a verb form states a level, a span or a change ("stood", "lasted",
+/// "rose"): its subject names the measure of the figure after it.
+pub fn is_level_verb(word: &str) -> bool {
+    LEVEL_VERBS.contains_key(word)
+}
+
+/// Whether a verb form only states a level or a span ("stood", "reached",
+/// "came in at"): no event of its own, unlike a change ("rose").
+pub fn only_states_level(word: &str) -> bool {
+    LEVEL_VERBS.get(word) == Some(&"level")
+}
+
 pub fn is_record_word(word: &str) -> bool {
     RECORDS.binary_search(&word).is_ok()
 }
@@ -187,6 +201,7 @@ mod tests {
         ("phrase-stops", PHRASE_STOPS),
         ("irregular-verbs", IRREGULAR),
         ("speech-verbs", SPEECH),
+        ("level-verbs", LEVEL),
         ("dispute-cues", DISPUTE),
         ("hypothetical-cues", HYPOTHETICAL),
         ("record-words", RECORD),
@@ -283,5 +298,19 @@ mod tests {
         assert_eq!(course_of("drew"), Course::Once);
         assert!(counts_people("injured"));
         assert!(is_speech_verb("said") && !is_speech_verb("killed"));
+        assert!(is_level_verb("stood") && only_states_level("stood"));
+        assert!(is_level_verb("rose") && !only_states_level("rose"));
+        assert!(!is_level_verb("killed"));
+    }
+
+    #[test]
+    fn every_level_verb_is_a_level_or_a_change() {
+        for row in rows(LEVEL) {
+            assert!(
+                row.len() == 2 && ["level", "change"].contains(&row[1]),
+                "level-verbs: {row:?}"
+            );
+            assert!(event_of(row[0]).is_none(), "{} is also an event", row[0]);
+        }
     }
 }

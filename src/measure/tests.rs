@@ -229,3 +229,19 @@ fn before_an_event_dates_a_level_but_not_a_count() {
     let count = one("The gunman killed 12 people before the police arrived.");
     assert_eq!(count.scope, None);
 }
+
+#[test]
+fn a_level_verb_is_no_event_and_its_subject_names_the_measure() {
+    for text in [
+        "Turnout in the election reached 61%.",
+        "Officials said turnout in the election came in at as much as 61%.",
+        "Turnout stood at about 61%, monitors said.",
+    ] {
+        let q = one(text);
+        assert_eq!(q.event, None, "{text}");
+        assert_eq!(field(&q.counted), "turnout", "{text}");
+    }
+    // A change is the event it states.
+    let rise = one("The canal rose 1.4 metres overnight.");
+    assert_eq!(field(&rise.event), "rise");
+}
