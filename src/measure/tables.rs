@@ -75,6 +75,16 @@ static HYPOTHETICALS: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| phrases(HYPOTH
 static PASTS: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| phrases(PAST));
 static CORRECTIONS: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| phrases(CORRECTION));
 
+/// The last word of every cue phrase: most words end none, and are passed over
+/// with one look-up.
+static CUE_ENDS: LazyLock<rustc_hash::FxHashSet<&str>> = LazyLock::new(|| {
+    [&*DISPUTES, &*HYPOTHETICALS, &*PASTS, &*CORRECTIONS]
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.last().copied())
+        .collect()
+});
+
 fn phrases(src: &'static str) -> Vec<Vec<&'static str>> {
     entries(src).map(|l| l.split(' ').collect()).collect()
 }
@@ -168,6 +178,9 @@ pub enum Cue {
 
 /// The cue phrases of each table that end at word `i` of `words` (lower-case).
 pub fn cue_ending_at(words: &[&str], i: usize) -> Option<Cue> {
+    if !words.get(i).is_some_and(|w| CUE_ENDS.contains(w)) {
+        return None;
+    }
     let tables = [
         (Cue::Dispute, &*DISPUTES),
         (Cue::Hypothetical, &*HYPOTHETICALS),
