@@ -669,7 +669,15 @@ impl Scorer {
     /// The content keys of `text` hashed with their rarity weights, sorted by
     /// hash, and their total weight (see `Features::weighted_keys`).
     pub fn weighted_keys_of(&self, text: &str) -> (Vec<(u64, f64)>, f64) {
-        let keys = Words::of(text).key_hashes;
+        // The distinct content keys only: none of what `Words::of` keeps for
+        // scoring a sentence pair.
+        let tokens = tokenize(text);
+        let mut keys: Vec<u64> = tokens
+            .words()
+            .filter_map(|word| content_key(word).map(hash_of))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
         weighted(&keys, keys.iter().map(|&k| self.weight(k)))
     }
 }
