@@ -34,7 +34,7 @@ use rayon::prelude::*;
 
 use cli::{Args, Command, CompareArgs, FailOn};
 use config::Config;
-use model::{Analysis, Severity, Skipped, Story, StoryReport};
+use model::{Severity, Skipped, Story, StoryReport};
 
 /// Exit status for an error that stops the run (bad arguments, unwritable folder).
 pub const EXIT_ERROR: u8 = 2;
@@ -107,10 +107,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Command::Diff { old, new, fail_on } => diff_command(&old, &new, fail_on),
         Command::Boilerplate(b) => boilerplate_command(&b),
-        Command::Merge(m) => {
-            let analysis = merge::merge(&m.dirs)?;
-            emit(&analysis, &m.out, m.check, m.bom, None)
-        }
+        Command::Merge(m) => merge_command(&m),
         Command::Eval { gold, dir } => {
             let scores = eval::evaluate(&gold, &dir)?;
             to_stdout(|out| out.write_all(scores.to_markdown().as_bytes()))?;
@@ -414,22 +411,25 @@ fn boilerplate_command(b: &cli::BoilerplateArgs) -> Result<ExitCode> {
     })
 }
 
-/// Writes a whole analysis (as `merge` has it) and picks the exit status.
-fn emit(
-    analysis: &Analysis,
-    out: &Path,
-    check: bool,
-    bom: bool,
-    fail_on: Option<FailOn>,
-) -> Result<ExitCode> {
-    let options = report::Options { bom, shard: None };
-    let mut dir = report::ReportDir::create(out, check, &options)?;
-    for story in &analysis.stories {
-        dir.add(story)?;
+/// `crossclaim merge`: the shards' stories, in name order a story at a time,
+/// into one set of reports.
+fn merge_command(m: &cli::MergeArgs) -> Result<ExitCode> {
+    let mut merger = merge::Merger::open(&m.dirs)?;
+    let options = report::Options {
+        bom: m.bom,
+        shard: None,
+    };
+    let mut dir = report::ReportDir::create(&m.out, m.check, &options)?;
+    let mut worst: Option<Severity> = None;
+    while let Some(story) = merger.next_story()? {
+        dir.add(&story)?;
+        if let Some(severity) = worst_severity(&story) {
+            worst = Some(worst.map_or(severity, |w| w.min(severity)));
+        }
     }
-    let diffs = dir.finish(&analysis.skipped)?;
-    let worst = analysis.stories.iter().filter_map(worst_severity).min();
-    exit_status(&diffs, out, &analysis.skipped, worst, fail_on)
+    let skipped = merger.finish()?;
+    let diffs = dir.finish(&skipped)?;
+    exit_status(&diffs, &m.out, &skipped, worst, None)
 }
 
 /// Exit status after writing or checking. Every condition that applies gets a

@@ -324,3 +324,53 @@ fn a_table_of_other_settings_is_refused_with_its_name() {
         "t.table: line 1: not a corpus table",
     ));
 }
+
+#[test]
+fn merge_reads_a_report_json_laid_out_otherwise_and_names_a_damaged_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name);
+    let corpus = path("corpus");
+    footer_corpus(&corpus);
+    crossclaim(&["compare", s(&corpus), "-o", s(&path("whole"))]).success();
+    for i in 0..2 {
+        let out = path(&format!("out{i}"));
+        crossclaim(&[
+            "compare",
+            s(&corpus),
+            "--shard",
+            &format!("{i}/2"),
+            "-o",
+            s(&out),
+        ])
+        .success();
+    }
+    // Shard 0 rewritten onto one line (no manifest: a folder of an older version).
+    let json = path("out0").join("report.json");
+    let value: serde_json::Value = serde_json::from_slice(&fs::read(&json).unwrap()).unwrap();
+    fs::write(&json, value.to_string()).unwrap();
+    fs::remove_file(path("out0").join(".crossclaim-manifest")).unwrap();
+    let merge = |out: &str| {
+        crossclaim(&[
+            "merge",
+            s(&path("out0")),
+            s(&path("out1")),
+            "-o",
+            s(&path(out)),
+        ])
+    };
+    merge("merged").success();
+    same_reports(&path("whole"), &path("merged")).unwrap();
+
+    // A damaged sentence index in shard 1's last story is named, and nothing is written.
+    let json = path("out1").join("report.json");
+    let text = fs::read_to_string(&json).unwrap();
+    let at = text.rfind("\"article\": 0").unwrap();
+    let damaged = format!("{}\"article\": 9{}", &text[..at], &text[at + 12..]);
+    fs::write(&json, damaged).unwrap();
+    fs::remove_file(path("out1").join(".crossclaim-manifest")).unwrap();
+    merge("broken")
+        .code(2)
+        .stderr(predicates::str::contains("out1/report.json"))
+        .stderr(predicates::str::contains("article = 9: no such article"));
+    assert!(!path("broken").join("claims.csv").exists());
+}
