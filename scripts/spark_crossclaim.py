@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""crossclaim on Spark: a corpus folder (one sub-folder per story) in, one set of reports out,
+byte-identical to `crossclaim compare CORPUS -o OUT`.
+
+Three steps, each a Spark job of plain `crossclaim` processes on a binary shipped with
+SparkFiles (executors need no install, only a view of CORPUS and WORK, e.g. a shared volume):
+
+1. `crossclaim boilerplate CORPUS --part i/P`, P tasks: the corpus table in parts, each file
+   counted once, added up on the driver (`boilerplate --merge`);
+2. `crossclaim compare CORPUS --boilerplate TABLE --stories-from BIN_i --shard i/N`, N tasks:
+   each reads only its own story folders; bins are balanced by the stories' bytes;
+3. `crossclaim merge` on the driver, story by story.
+
+Exit 4 (some inputs skipped, listed in the reports) is a normal end of every step; the driver
+exits with merge's status. Usage:
+
+    python3 scripts/spark_crossclaim.py CORPUS -o OUT [--shards N] [--master local[2]]
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+# Exit statuses of crossclaim that end a step normally: success, inputs skipped.
+NORMAL = (0, 4)
+
+
+def log(*a):
+    print("spark_crossclaim:", *a, file=sys.stderr, flush=True)
+
+
+def run(cmd, what):
+    """Runs one crossclaim step; exit 0 or 4 is normal, anything else fails the job."""
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if proc.returncode not in NORMAL:
+        raise RuntimeError(f"{what}: exit {proc.returncode}: {proc.stderr.strip()[-2000:]}")
+    return proc.returncode
+
+
+def shipped(name):
+    """The path of the binary SparkFiles put on this executor, made executable."""
+    from pyspark import SparkFiles
+
+    path = SparkFiles.get(name)
+    mode = os.stat(path).st_mode
+    if not mode & 0o100:
+        os.chmod(path, mode | 0o755)
+    return path
+
+
+def table_stories(table):
+    """The story names a corpus table lists."""
+    names = []
+    with open(table, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            entry = json.loads(line)
+            if entry[0] == "story":
+                names.append(entry[1])
+            elif entry[0] == "lines":
+                break
+    return names
+
+
+def story_bytes(corpus, name):
+    """The bytes of a story's folder (0 for a story of export records without one)."""
+    folder = os.path.join(corpus, name)
+    if not os.path.isdir(folder):
+        return 0
+    return sum(e.stat().st_size for e in os.scandir(folder) if e.is_file())
+
+
+def balanced_bins(sizes, n):
+    """Stories into n bins of about equal bytes: largest first, each to the lightest bin
+    (ties by bin number, so the bins are the same on every run)."""
+    bins = [[] for _ in range(n)]
+    load = [0] * n
+    for name, size in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
+        i = min(range(n), key=lambda b: (load[b], b))
+        bins[i].append(name)
+        load[i] += size
+    return bins
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", help="a folder of story folders")
+    ap.add_argument("-o", "--out", required=True, help="folder for the merged reports")
+    ap.add_argument("--shards", type=int, default=4, help="compare tasks (default 4)")
+    ap.add_argument("--parts", type=int, default=None, help="boilerplate tasks (default: --shards)")
+    ap.add_argument("--master", default="local[2]", help="Spark master (default local[2])")
+    ap.add_argument("--binary", default=None,
+                    help="crossclaim binary to ship (default: target/release/crossclaim, else on PATH)")
+    ap.add_argument("--work", default=None, help="folder for tables and shard reports (default OUT.work)")
+    ap.add_argument("--threads", type=int, default=1, help="--threads of each task (default 1)")
+    a = ap.parse_args()
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    binary = a.binary or os.path.join(root, "target", "release", "crossclaim")
+    if not os.path.isfile(binary):
+        binary = shutil.which("crossclaim") or sys.exit(f"no crossclaim binary at {binary} or on PATH")
+    binary = os.path.abspath(binary)
+    corpus = os.path.abspath(a.corpus)
+    # The reports name files by their path from the corpus's parent: run where a plain run would.
+    cwd = os.getcwd()
+    named = a.corpus.rstrip("/") or "/"
+    out = os.path.abspath(a.out)
+    work = os.path.abspath(a.work or out + ".work")
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    shards, parts = a.shards, a.parts or a.shards
+
+    # Spark binds to the host's address unless told; a container's name may not resolve.
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    from pyspark.sql import SparkSession
+
+    started = time.time()
+    spark = (SparkSession.builder.master(a.master).appName("crossclaim")
+             .config("spark.ui.enabled", "false")
+             .config("spark.ui.showConsoleProgress", "false").getOrCreate())
+    spark.sparkContext.setLogLevel("ERROR")
+    sc = spark.sparkContext
+    sc.addFile(binary)
+    name = os.path.basename(binary)
+    log(f"spark up in {time.time() - started:.1f} s ({a.master})")
+    threads = str(a.threads)
+
+    def in_corpus_dir(cmd):
+        def task(i):
+            os.chdir(cwd)
+            return run([shipped(name), "--threads", threads, "--quiet"] + cmd(i), f"task {i}")
+        return task
+
+    # 1. The corpus table, in parts that add up.
+    t = time.time()
+    table_part = lambda i: os.path.join(work, f"table.{i}")
+    sc.parallelize(range(parts), parts).map(in_corpus_dir(
+        lambda i: ["boilerplate", named, "--part", f"{i}/{parts}", "-o", table_part(i)])).collect()
+    table = os.path.join(work, "table")
+    run([binary, "boilerplate", "--merge"] + [table_part(i) for i in range(parts)] + ["-o", table],
+        "boilerplate --merge")
+    log(f"corpus table in {time.time() - t:.1f} s")
+
+    # 2. The shards, bins balanced by bytes.
+    t = time.time()
+    names = table_stories(table)
+    bins = balanced_bins({n: story_bytes(corpus, n) for n in names}, shards)
+    for i, members in enumerate(bins):
+        with open(os.path.join(work, f"bin.{i}"), "w", encoding="utf-8") as f:
+            f.write("".join(m + "\n" for m in members))
+    shard_dir = lambda i: os.path.join(work, f"shard.{i}")
+    sc.parallelize(range(shards), shards).map(in_corpus_dir(
+        lambda i: ["compare", named, "--boilerplate", table, "--stories-from",
+                   os.path.join(work, f"bin.{i}"), "--shard", f"{i}/{shards}",
+                   "-o", shard_dir(i)])).collect()
+    log(f"{shards} shards in {time.time() - t:.1f} s")
+    spark.stop()
+
+    # 3. Merge on the driver.
+    t = time.time()
+    code = subprocess.run([binary, "merge", "--quiet"] + [shard_dir(i) for i in range(shards)]
+                          + ["-o", out]).returncode
+    log(f"merge in {time.time() - t:.1f} s, exit {code}; total {time.time() - started:.1f} s")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
