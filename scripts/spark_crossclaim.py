@@ -11,10 +11,16 @@ SparkFiles (executors need no install, only a view of CORPUS and WORK, e.g. a sh
    each reads only its own story folders; bins are balanced by the stories' bytes;
 3. `crossclaim merge` on the driver, story by story.
 
+With --records the executors need no view of the corpus: the articles are a DataFrame
+(id = the path a folder run shows, story, text), as a cluster keeps them; each partition pipes
+its rows as JSON Lines into `crossclaim boilerplate -`, and each bin's rows, grouped by story
+into one partition, into `crossclaim compare -`. Same reports, byte for byte (articles files
+.txt, .md and .html; the folder run's list of skipped non-article files is not in a DataFrame).
+
 Exit 4 (some inputs skipped, listed in the reports) is a normal end of every step; the driver
 exits with merge's status. Usage:
 
-    python3 scripts/spark_crossclaim.py CORPUS -o OUT [--shards N] [--master local[2]]
+    python3 scripts/spark_crossclaim.py CORPUS -o OUT [--shards N] [--master local[2]] [--records]
 """
 
 import argparse
@@ -33,9 +39,10 @@ def log(*a):
     print("spark_crossclaim:", *a, file=sys.stderr, flush=True)
 
 
-def run(cmd, what):
+def run(cmd, what, stdin=None):
     """Runs one crossclaim step; exit 0 or 4 is normal, anything else fails the job."""
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.run(cmd, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True)
     if proc.returncode not in NORMAL:
         raise RuntimeError(f"{what}: exit {proc.returncode}: {proc.stderr.strip()[-2000:]}")
     return proc.returncode
@@ -86,6 +93,92 @@ def balanced_bins(sizes, n):
     return bins
 
 
+def in_dir(cwd, name, threads, cmd):
+    """A Spark task that runs crossclaim with the arguments `cmd(i)` in `cwd`."""
+    def task(i):
+        os.chdir(cwd)
+        return run([shipped(name), "--threads", threads, "--quiet"] + cmd(i), f"task {i}")
+    return task
+
+
+def write_bins(work, sizes, shards):
+    """The bins as --stories-from files; returns {story: bin}."""
+    bin_of = {}
+    for i, members in enumerate(balanced_bins(sizes, shards)):
+        with open(os.path.join(work, f"bin.{i}"), "w", encoding="utf-8") as f:
+            f.write("".join(m + "\n" for m in members))
+        bin_of.update((m, i) for m in members)
+    return bin_of
+
+
+def folder_steps(sc, named, corpus, work, shards, parts, binary, name, threads, cwd):
+    """The table in parts of the corpus's files, then shards that read their own folders."""
+    # 1. The corpus table, in parts that add up.
+    t = time.time()
+    table_part = lambda i: os.path.join(work, f"table.{i}")
+    sc.parallelize(range(parts), parts).map(in_dir(cwd, name, threads, 
+        lambda i: ["boilerplate", named, "--part", f"{i}/{parts}", "-o", table_part(i)])).collect()
+    table = os.path.join(work, "table")
+    run([binary, "boilerplate", "--merge"] + [table_part(i) for i in range(parts)] + ["-o", table],
+        "boilerplate --merge")
+    log(f"corpus table in {time.time() - t:.1f} s")
+
+    # 2. The shards, bins balanced by bytes.
+    t = time.time()
+    write_bins(work, {n: story_bytes(corpus, n) for n in table_stories(table)}, shards)
+    shard_dir = lambda i: os.path.join(work, f"shard.{i}")
+    sc.parallelize(range(shards), shards).map(in_dir(cwd, name, threads, 
+        lambda i: ["compare", named, "--boilerplate", table, "--stories-from",
+                   os.path.join(work, f"bin.{i}"), "--shard", f"{i}/{shards}",
+                   "-o", shard_dir(i)])).collect()
+    log(f"{shards} shards in {time.time() - t:.1f} s")
+
+
+ARTICLE_FILES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+
+
+def records_steps(sc, spark, a, named, work, shards, name, threads, cwd):
+    """The same steps on a DataFrame of articles, piped to the tasks as JSON Lines."""
+    from pyspark.sql import Row, functions as F
+
+    t = time.time()
+    files = sc.wholeTextFiles(os.path.join(os.path.abspath(a.corpus), "*", "*"))
+    # A record's id is the path a folder run shows: CORPUS-as-named/story/file.
+    df = spark.createDataFrame(files.filter(lambda kv: kv[0].lower().endswith(ARTICLE_FILES)).map(
+        lambda kv: Row(id="/".join([named] + kv[0].rsplit("/", 2)[-2:]),
+                       story=kv[0].rsplit("/", 2)[-2], text=kv[1])))
+    df = df.cache()
+    as_json = lambda r: json.dumps({"id": r.id, "story": r.story, "text": r.text}) + "\n"
+
+    def pipe(cmd):
+        def task(i, rows):
+            os.chdir(cwd)
+            text = "".join(as_json(r) for r in rows)
+            yield run([shipped(name), "--threads", threads, "--quiet"] + cmd(i) + ["-"], f"task {i}",
+                      stdin=text)
+        return task
+
+    # 1. The table: each partition's articles counted once, added up.
+    table_part = lambda i: os.path.join(work, f"table.{i}")
+    n_parts = df.rdd.getNumPartitions()
+    df.rdd.mapPartitionsWithIndex(pipe(lambda i: ["boilerplate", "-o", table_part(i)])).collect()
+    table = os.path.join(work, "table")
+    run([shipped(name), "boilerplate", "--merge"] + [table_part(i) for i in range(n_parts)]
+        + ["-o", table], "boilerplate --merge")
+    log(f"corpus table from {n_parts} partitions in {time.time() - t:.1f} s")
+
+    # 2. Bins balanced by the stories' bytes; each bin's rows in one partition.
+    t = time.time()
+    sizes = {r.story: r.size for r in df.groupBy("story").agg(F.sum(F.length("text")).alias("size")).collect()}
+    bin_of = sc.broadcast(write_bins(work, sizes, shards))
+    shard_dir = lambda i: os.path.join(work, f"shard.{i}")
+    (df.rdd.map(lambda r: (bin_of.value[r.story], r)).partitionBy(shards, lambda k: k).values()
+     .mapPartitionsWithIndex(pipe(lambda i: [
+         "compare", "--boilerplate", table, "--stories-from", os.path.join(work, f"bin.{i}"),
+         "--shard", f"{i}/{shards}", "-o", shard_dir(i)])).collect())
+    log(f"{shards} shards in {time.time() - t:.1f} s")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", help="a folder of story folders")
@@ -97,6 +190,8 @@ def main():
                     help="crossclaim binary to ship (default: target/release/crossclaim, else on PATH)")
     ap.add_argument("--work", default=None, help="folder for tables and shard reports (default OUT.work)")
     ap.add_argument("--threads", type=int, default=1, help="--threads of each task (default 1)")
+    ap.add_argument("--records", action="store_true",
+                    help="feed the tasks a DataFrame of articles on standard input")
     a = ap.parse_args()
 
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -129,38 +224,14 @@ def main():
     log(f"spark up in {time.time() - started:.1f} s ({a.master})")
     threads = str(a.threads)
 
-    def in_corpus_dir(cmd):
-        def task(i):
-            os.chdir(cwd)
-            return run([shipped(name), "--threads", threads, "--quiet"] + cmd(i), f"task {i}")
-        return task
-
-    # 1. The corpus table, in parts that add up.
-    t = time.time()
-    table_part = lambda i: os.path.join(work, f"table.{i}")
-    sc.parallelize(range(parts), parts).map(in_corpus_dir(
-        lambda i: ["boilerplate", named, "--part", f"{i}/{parts}", "-o", table_part(i)])).collect()
-    table = os.path.join(work, "table")
-    run([binary, "boilerplate", "--merge"] + [table_part(i) for i in range(parts)] + ["-o", table],
-        "boilerplate --merge")
-    log(f"corpus table in {time.time() - t:.1f} s")
-
-    # 2. The shards, bins balanced by bytes.
-    t = time.time()
-    names = table_stories(table)
-    bins = balanced_bins({n: story_bytes(corpus, n) for n in names}, shards)
-    for i, members in enumerate(bins):
-        with open(os.path.join(work, f"bin.{i}"), "w", encoding="utf-8") as f:
-            f.write("".join(m + "\n" for m in members))
-    shard_dir = lambda i: os.path.join(work, f"shard.{i}")
-    sc.parallelize(range(shards), shards).map(in_corpus_dir(
-        lambda i: ["compare", named, "--boilerplate", table, "--stories-from",
-                   os.path.join(work, f"bin.{i}"), "--shard", f"{i}/{shards}",
-                   "-o", shard_dir(i)])).collect()
-    log(f"{shards} shards in {time.time() - t:.1f} s")
+    if a.records:
+        records_steps(sc, spark, a, named, work, shards, name, threads, cwd)
+    else:
+        folder_steps(sc, named, corpus, work, shards, parts, binary, name, threads, cwd)
     spark.stop()
 
     # 3. Merge on the driver.
+    shard_dir = lambda i: os.path.join(work, f"shard.{i}")
     t = time.time()
     code = subprocess.run([binary, "merge", "--quiet"] + [shard_dir(i) for i in range(shards)]
                           + ["-o", out]).returncode

@@ -283,6 +283,9 @@ fn read_stdin_records(inputs: &[std::path::PathBuf], name: &str) -> Option<inges
     {
         Err(e) => Err(format!("cannot read standard input: {e}")),
         Ok(n) if n as u64 > MAX_INPUT => Err(format!("more than {MAX_INPUT} bytes")),
+        // No records (an empty partition of a cluster's data) is no article
+        // and no skipped input.
+        Ok(_) if bytes.iter().all(u8::is_ascii_whitespace) => Ok("".into()),
         Ok(_) => ingest::decode(bytes).map(Into::into),
     };
     Some(ingest::Stdin {
@@ -389,8 +392,9 @@ fn boilerplate_command(b: &cli::BoilerplateArgs) -> Result<ExitCode> {
         for skip in &table.skipped {
             warn(format_args!("skipped {skip}"));
         }
-        // A part may hold no file; a whole corpus without an article is a mistake.
-        if table.stories.is_empty() && b.part.is_none() {
+        // A part may hold no file, standard input no record; inputs that were
+        // all skipped are a mistake.
+        if table.stories.is_empty() && b.part.is_none() && !table.skipped.is_empty() {
             bail!(
                 "no article could be read from the inputs ({} skipped); {} was not written",
                 table.skipped.len(),

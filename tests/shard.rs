@@ -374,3 +374,33 @@ fn merge_reads_a_report_json_laid_out_otherwise_and_names_a_damaged_story() {
         .stderr(predicates::str::contains("article = 9: no such article"));
     assert!(!path("broken").join("claims.csv").exists());
 }
+
+#[test]
+fn an_empty_partition_on_standard_input_is_an_empty_shard_not_a_skipped_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    footer_corpus(&corpus);
+    let table = dir.path().join("table");
+    crossclaim(&["boilerplate", s(&corpus), "-o", s(&table)]).success();
+    let empty = dir.path().join("empty");
+    fs::write(&empty, "").unwrap();
+    let compare = |extra: &[&str], out: &str| {
+        Command::cargo_bin("crossclaim")
+            .unwrap()
+            .args(["compare", "-", "--quiet", "--stories-from"])
+            .arg(&empty)
+            .args(extra)
+            .arg("-o")
+            .arg(dir.path().join(out))
+            .write_stdin("\n")
+            .assert()
+    };
+    compare(&["--boilerplate", s(&table), "--shard", "1/2"], "shard").success();
+    let summary = fs::read_to_string(dir.path().join("shard/summary.md")).unwrap();
+    assert!(summary.contains("0 stories, 0 articles"), "{summary}");
+    assert!(!summary.contains("Skipped"), "{summary}");
+    // Without a table nothing says the corpus has articles: nothing is written.
+    compare(&[], "alone")
+        .code(2)
+        .stderr(predicates::str::contains("no article could be read"));
+}

@@ -287,6 +287,7 @@ fn all_boilerplate(source: String) -> Skipped {
 /// while reading costs this file only: it is skipped with the message.
 fn read_articles(file: &Source, options: &IngestOptions) -> Vec<Result<Article, Skipped>> {
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &file.stdin {
+        Some(Ok(text)) if text.is_empty() => Vec::new(),
         Some(Ok(text)) => read::read_stdin(text, &file.shown, options),
         Some(Err(reason)) => vec![Err(Skipped {
             path: file.shown.clone(),
