@@ -85,7 +85,8 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
-    /// Article files, story folders, or corpus folders (one story per sub-folder).
+    /// Article files, story folders, or corpus folders (one story per sub-folder),
+    /// or - for JSON Lines records on standard input (named by their id or url).
     /// Each must exist; the output folder and report files in it are never read.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
