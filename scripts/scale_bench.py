@@ -14,6 +14,7 @@ scripts/bench.py. The machine is shared: the figures carry whatever else ran.
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -54,11 +55,18 @@ def timed(cmd, cwd=None, shell=False):
     with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
         full = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", t.name]
         full += ["bash", "-c", cmd] if shell else cmd
-        code = subprocess.run(full, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
-        if code not in (0, 4):
-            raise SystemExit(f"exit {code}: {cmd}")
+        proc = subprocess.run(full, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if proc.returncode not in (0, 4):
+            raise SystemExit(f"exit {proc.returncode}: {cmd}: {proc.stderr[-2000:]}")
         wall, user, system, rss = t.read().split()[-4:]
-    return {"wall": float(wall), "cpu": float(user) + float(system), "mb": int(rss) / 1024}
+    result = {"wall": float(wall), "cpu": float(user) + float(system), "mb": int(rss) / 1024}
+    # The Spark driver counts its JVM, workers and tasks itself (they are not its reaped children).
+    m = re.search(r"CPU s: crossclaim ([\d.]+), JVM and workers ([\d.]+), driver ([\d.]+); "
+                  r"peak MB: crossclaim (\d+), JVM and workers (\d+), driver (\d+)", proc.stderr)
+    if m:
+        v = [float(x) for x in m.groups()]
+        result.update(cpu=v[0] + v[1] + v[2], mb=max(v[3:]), split=v)
+    return result
 
 
 def same(a, b):
@@ -138,7 +146,10 @@ def engines(a):
              "|---|---|---:|---:|---:|---|"]
     for label, cmd, t in rows:
         mark = "" if label not in ok else ("yes" if ok[label] else "NO")
-        lines.append(f"| {label} | `{cmd}` | {t['wall']:.2f} | {t['cpu']:.2f} | {t['mb']:.0f} | {mark} |")
+        cpu = f"{t['cpu']:.2f}"
+        if "split" in t:
+            cpu += f" (crossclaim {t['split'][0]:.1f}, JVM+workers {t['split'][1]:.1f}, driver {t['split'][2]:.1f})"
+        lines.append(f"| {label} | `{cmd}` | {t['wall']:.2f} | {cpu} | {t['mb']:.0f} | {mark} |")
     return "\n".join(lines)
 
 

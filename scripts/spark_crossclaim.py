@@ -26,6 +26,7 @@ exits with merge's status. Usage:
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -40,12 +41,43 @@ def log(*a):
 
 
 def run(cmd, what, stdin=None):
-    """Runs one crossclaim step; exit 0 or 4 is normal, anything else fails the job."""
+    """Runs one crossclaim step; exit 0 or 4 is normal, anything else fails the job.
+    Returns the status, the process's CPU seconds and its peak memory in MB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.run(cmd, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in NORMAL:
         raise RuntimeError(f"{what}: exit {proc.returncode}: {proc.stderr.strip()[-2000:]}")
-    return proc.returncode
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return proc.returncode, cpu, after.ru_maxrss / 1024
+
+
+def tree_usage(pid):
+    """CPU seconds of a process and all its live descendants (each with the children it
+    reaped), and the largest peak memory among them in MB (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents, stats = {}, {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/status") as f:
+                hwm = next((int(l.split()[1]) for l in f if l.startswith("VmHWM:")), 0)
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        stats[int(entry)] = (sum(int(x) for x in fields[11:15]) / tick, hwm / 1024)
+    tree, grew = {pid}, True
+    while grew:
+        more = {p for p, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    cpu = sum(stats[p][0] for p in tree if p in stats)
+    mb = max((stats[p][1] for p in tree if p in stats), default=0)
+    return cpu, mb
 
 
 def shipped(name):
@@ -93,6 +125,11 @@ def balanced_bins(sizes, n):
     return bins
 
 
+def usage(results):
+    """The summed CPU seconds and the largest peak MB of tasks' (status, cpu, mb) results."""
+    return sum(r[1] for r in results), max((r[2] for r in results), default=0)
+
+
 def in_dir(cwd, name, threads, cmd):
     """A Spark task that runs crossclaim with the arguments `cmd(i)` in `cwd`."""
     def task(i):
@@ -116,22 +153,23 @@ def folder_steps(sc, named, corpus, work, shards, parts, binary, name, threads, 
     # 1. The corpus table, in parts that add up.
     t = time.time()
     table_part = lambda i: os.path.join(work, f"table.{i}")
-    sc.parallelize(range(parts), parts).map(in_dir(cwd, name, threads, 
-        lambda i: ["boilerplate", named, "--part", f"{i}/{parts}", "-o", table_part(i)])).collect()
+    used = [usage(sc.parallelize(range(parts), parts).map(in_dir(cwd, name, threads,
+        lambda i: ["boilerplate", named, "--part", f"{i}/{parts}", "-o", table_part(i)])).collect())]
     table = os.path.join(work, "table")
-    run([binary, "boilerplate", "--merge"] + [table_part(i) for i in range(parts)] + ["-o", table],
-        "boilerplate --merge")
+    used.append(run([binary, "boilerplate", "--merge"] + [table_part(i) for i in range(parts)]
+                    + ["-o", table], "boilerplate --merge")[1:])
     log(f"corpus table in {time.time() - t:.1f} s")
 
     # 2. The shards, bins balanced by bytes.
     t = time.time()
     write_bins(work, {n: story_bytes(corpus, n) for n in table_stories(table)}, shards)
     shard_dir = lambda i: os.path.join(work, f"shard.{i}")
-    sc.parallelize(range(shards), shards).map(in_dir(cwd, name, threads, 
+    used.append(usage(sc.parallelize(range(shards), shards).map(in_dir(cwd, name, threads,
         lambda i: ["compare", named, "--boilerplate", table, "--stories-from",
                    os.path.join(work, f"bin.{i}"), "--shard", f"{i}/{shards}",
-                   "-o", shard_dir(i)])).collect()
+                   "-o", shard_dir(i)])).collect()))
     log(f"{shards} shards in {time.time() - t:.1f} s")
+    return used
 
 
 ARTICLE_FILES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
@@ -161,10 +199,12 @@ def records_steps(sc, spark, a, named, work, shards, name, threads, cwd):
     # 1. The table: each partition's articles counted once, added up.
     table_part = lambda i: os.path.join(work, f"table.{i}")
     n_parts = df.rdd.getNumPartitions()
-    df.rdd.mapPartitionsWithIndex(pipe(lambda i: ["boilerplate", "-o", table_part(i)])).collect()
+    used = [usage(df.rdd.mapPartitionsWithIndex(
+        pipe(lambda i: ["boilerplate", "-o", table_part(i)])).collect())]
     table = os.path.join(work, "table")
-    run([shipped(name), "boilerplate", "--merge"] + [table_part(i) for i in range(n_parts)]
-        + ["-o", table], "boilerplate --merge")
+    used.append(run([shipped(name), "boilerplate", "--merge"]
+                    + [table_part(i) for i in range(n_parts)] + ["-o", table],
+                    "boilerplate --merge")[1:])
     log(f"corpus table from {n_parts} partitions in {time.time() - t:.1f} s")
 
     # 2. Bins balanced by the stories' bytes; each bin's rows in one partition.
@@ -172,11 +212,13 @@ def records_steps(sc, spark, a, named, work, shards, name, threads, cwd):
     sizes = {r.story: r.size for r in df.groupBy("story").agg(F.sum(F.length("text")).alias("size")).collect()}
     bin_of = sc.broadcast(write_bins(work, sizes, shards))
     shard_dir = lambda i: os.path.join(work, f"shard.{i}")
-    (df.rdd.map(lambda r: (bin_of.value[r.story], r)).partitionBy(shards, lambda k: k).values()
-     .mapPartitionsWithIndex(pipe(lambda i: [
-         "compare", "--boilerplate", table, "--stories-from", os.path.join(work, f"bin.{i}"),
-         "--shard", f"{i}/{shards}", "-o", shard_dir(i)])).collect())
+    used.append(usage(
+        df.rdd.map(lambda r: (bin_of.value[r.story], r)).partitionBy(shards, lambda k: k).values()
+        .mapPartitionsWithIndex(pipe(lambda i: [
+            "compare", "--boilerplate", table, "--stories-from", os.path.join(work, f"bin.{i}"),
+            "--shard", f"{i}/{shards}", "-o", shard_dir(i)])).collect()))
     log(f"{shards} shards in {time.time() - t:.1f} s")
+    return used
 
 
 def main():
@@ -225,17 +267,30 @@ def main():
     threads = str(a.threads)
 
     if a.records:
-        records_steps(sc, spark, a, named, work, shards, name, threads, cwd)
+        used = records_steps(sc, spark, a, named, work, shards, name, threads, cwd)
     else:
-        folder_steps(sc, named, corpus, work, shards, parts, binary, name, threads, cwd)
+        used = folder_steps(sc, named, corpus, work, shards, parts, binary, name, threads, cwd)
+    # The JVM and its Python workers, before they go (the crossclaim tasks are counted above).
+    jvm = getattr(getattr(sc, "_gateway", None), "proc", None)
+    jvm_cpu, jvm_mb = tree_usage(jvm.pid) if jvm else (0.0, 0.0)
     spark.stop()
 
     # 3. Merge on the driver.
     shard_dir = lambda i: os.path.join(work, f"shard.{i}")
     t = time.time()
-    code = subprocess.run([binary, "merge", "--quiet"] + [shard_dir(i) for i in range(shards)]
-                          + ["-o", out]).returncode
+    try:
+        code, cpu, mb = run([binary, "merge", "--quiet"] + [shard_dir(i) for i in range(shards)]
+                            + ["-o", out], "merge")
+    except RuntimeError as e:
+        log(e)
+        return 2
+    used.append((cpu, mb))
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    tasks_cpu = sum(u[0] for u in used)
     log(f"merge in {time.time() - t:.1f} s, exit {code}; total {time.time() - started:.1f} s")
+    log(f"CPU s: crossclaim {tasks_cpu:.1f}, JVM and workers {jvm_cpu:.1f}, "
+        f"driver {me.ru_utime + me.ru_stime:.1f}; peak MB: crossclaim {max(u[1] for u in used):.0f}, "
+        f"JVM and workers {jvm_mb:.0f}, driver {me.ru_maxrss / 1024:.0f}")
     return code
 
 
