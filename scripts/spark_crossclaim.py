@@ -54,8 +54,9 @@ def run(cmd, what, stdin=None):
 
 
 def tree_usage(pid):
-    """CPU seconds of a process and all its live descendants (each with the children it
-    reaped), and the largest peak memory among them in MB (Linux /proc)."""
+    """CPU seconds of a process and all its live descendants (their own: what they reaped,
+    the crossclaim tasks, is counted by the tasks), and the largest peak memory among them
+    in MB (Linux /proc)."""
     tick = os.sysconf("SC_CLK_TCK")
     parents, stats = {}, {}
     for entry in os.listdir("/proc"):
@@ -69,7 +70,7 @@ def tree_usage(pid):
         except OSError:
             continue
         parents[int(entry)] = int(fields[1])
-        stats[int(entry)] = (sum(int(x) for x in fields[11:15]) / tick, hwm / 1024)
+        stats[int(entry)] = (sum(int(x) for x in fields[11:13]) / tick, hwm / 1024)
     tree, grew = {pid}, True
     while grew:
         more = {p for p, parent in parents.items() if parent in tree} - tree
