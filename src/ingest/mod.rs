@@ -174,8 +174,9 @@ pub fn plan_in(inputs: &[PathBuf], options: &IngestOptions, scope: &Scope) -> Pl
 }
 
 /// Counts the corpus table of the inputs (`crossclaim boilerplate`): with
-/// `part`, only the files whose shown path hashes to it, so that the parts
-/// of one listing count every file once and their tables add up.
+/// `part`, only the files of the story folders whose name hashes to it and
+/// the other files whose shown path does, so that the parts count every
+/// file once and their tables add up, and no part lists the whole corpus.
 pub fn count(
     inputs: &[PathBuf],
     options: &IngestOptions,
@@ -186,9 +187,12 @@ pub fn count(
         stdin,
         ..Scope::default()
     };
-    let (mut files, skipped) = list(inputs, options, &scope, &|_| true);
+    // A part lists only its own story folders (by the story name's hash, as
+    // shards do), and of the other files those whose path hashes to it.
+    let wanted = |name: &str| part.is_none_or(|p| p.contains(name));
+    let (mut files, skipped) = list(inputs, options, &scope, &wanted);
     if let Some(part) = part {
-        files.retain(|f| part.contains(&f.shown));
+        files.retain(|f| f.in_story_folder || part.contains(&f.shown));
     }
     let scanned = scan(&files, options);
     let mut table = CorpusTable::new(options);
@@ -476,6 +480,8 @@ struct Source {
     shown: String,
     /// Standard input's records, when this is `-`.
     stdin: Option<Result<Arc<str>, String>>,
+    /// Listed from a story folder of a corpus folder (not the input itself).
+    in_story_folder: bool,
 }
 
 impl Source {
@@ -486,6 +492,7 @@ impl Source {
             canonical: PathBuf::from("-"),
             shown: stdin.name.clone(),
             stdin: Some(stdin.text.clone()),
+            in_story_folder: false,
         }
     }
 }
@@ -507,6 +514,7 @@ fn collect(
         canonical: path.canonicalize().unwrap_or_else(|_| path.clone()),
         path,
         stdin: None,
+        in_story_folder: false,
     };
     let meta = match fs::metadata(input) {
         Ok(meta) => meta,
@@ -571,7 +579,12 @@ fn collect(
             continue;
         }
         // Deeper folders are not read: a corpus is one level of story folders.
-        for deeper in add_folder(&folder, &story_name(&folder), files, skipped) {
+        let first = files.len();
+        let deeper = add_folder(&folder, &story_name(&folder), files, skipped);
+        for file in &mut files[first..] {
+            file.in_story_folder = true;
+        }
+        for deeper in deeper {
             if report_folder(&deeper, output) {
                 continue;
             }
