@@ -66,6 +66,10 @@ pub enum Command {
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
     },
+    /// Count the corpus-wide facts that every shard needs (each outlet's repeated
+    /// lines for the boilerplate rule, the story names, the unreadable inputs) into a
+    /// table for `compare --boilerplate`. Tables of parts of a corpus merge by addition.
+    Boilerplate(BoilerplateArgs),
     /// Join the report folders of shards (`compare --shard i/N`) into one set of reports.
     /// Every shard of one run is needed, each once.
     Merge(MergeArgs),
@@ -81,7 +85,8 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
-    /// Article files, story folders, or corpus folders (one story per sub-folder).
+    /// Article files, story folders, or corpus folders (one story per sub-folder),
+    /// or - for JSON Lines records on standard input (named by their id or url).
     /// Each must exist; the output folder and report files in it are never read.
     #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
@@ -110,10 +115,65 @@ pub struct CompareArgs {
     #[arg(long, default_value_t = 50 * 1024 * 1024)]
     pub max_file_size: u64,
 
-    /// Handle only shard i of N (0 <= i < N), chosen by a hash of the story name;
-    /// `crossclaim merge` joins the shards' report folders.
+    /// Handle only shard i of N (0 <= i < N), chosen by a hash of the story name
+    /// (or, with --stories-from, the stories that file names); `crossclaim merge`
+    /// joins the shards' report folders.
     #[arg(long, value_name = "i/N")]
     pub shard: Option<crate::merge::Shard>,
+
+    /// Handle only the stories named in FILE, one name a line (with --shard i/N,
+    /// as shard i: a driver balances its bins by size instead of by hash).
+    #[arg(long, value_name = "FILE")]
+    pub stories_from: Option<PathBuf>,
+
+    /// The corpus table of `crossclaim boilerplate`: the boilerplate rule uses its
+    /// counts, so a shard reads only its own story folders and still writes what one
+    /// run over the whole corpus would.
+    #[arg(long, value_name = "TABLE")]
+    pub boilerplate: Option<PathBuf>,
+
+    /// With `-` (JSON Lines records on standard input): the source of records that
+    /// have no id or url (NAME#line), and the story of records without one.
+    #[arg(long, value_name = "NAME", default_value = "stdin")]
+    pub source_name: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BoilerplateArgs {
+    /// Article files, story folders or corpus folders, as `compare` reads them, or
+    /// `-` for JSON Lines records on standard input; with --merge, corpus tables.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+
+    /// The table to write (replaced in one rename).
+    #[arg(long = "out", short = 'o')]
+    pub out: PathBuf,
+
+    /// The inputs are tables (of disjoint parts of one corpus): write their sum.
+    #[arg(long)]
+    pub merge: bool,
+
+    /// Keep only the lines that are boilerplate: a smaller table for the shards,
+    /// which cannot be merged again.
+    #[arg(long)]
+    pub prune: bool,
+
+    /// Count only the files whose path (as reports show it) hashes to i of N, so
+    /// that N tasks over the same inputs count every file once.
+    #[arg(long, value_name = "i/N", conflicts_with = "merge")]
+    pub part: Option<crate::merge::Shard>,
+
+    /// Configuration file (field names, outlet aliases), as for `compare`.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+
+    /// As for `compare`: the table must be counted with the run's limit.
+    #[arg(long, default_value_t = 50 * 1024 * 1024)]
+    pub max_file_size: u64,
+
+    /// As for `compare -`.
+    #[arg(long, value_name = "NAME", default_value = "stdin")]
+    pub source_name: String,
 }
 
 #[derive(Debug, clap::Args)]

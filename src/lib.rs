@@ -34,7 +34,7 @@ use rayon::prelude::*;
 
 use cli::{Args, Command, CompareArgs, FailOn};
 use config::Config;
-use model::{Analysis, Severity, Skipped, Story, StoryReport};
+use model::{Severity, Skipped, Story, StoryReport};
 
 /// Exit status for an error that stops the run (bad arguments, unwritable folder).
 pub const EXIT_ERROR: u8 = 2;
@@ -106,10 +106,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff { old, new, fail_on } => diff_command(&old, &new, fail_on),
-        Command::Merge(m) => {
-            let analysis = merge::merge(&m.dirs)?;
-            emit(&analysis, &m.out, m.check, m.bom, None)
-        }
+        Command::Boilerplate(b) => boilerplate_command(&b),
+        Command::Merge(m) => merge_command(&m),
         Command::Eval { gold, dir } => {
             let scores = eval::evaluate(&gold, &dir)?;
             to_stdout(|out| out.write_all(scores.to_markdown().as_bytes()))?;
@@ -127,7 +125,23 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
         aliases: config.outlets.clone(),
         output: Some(c.out.clone()),
     };
-    let mut plan = ingest::plan(&c.inputs, &options);
+    let table = c
+        .boilerplate
+        .as_deref()
+        .map(|path| ingest::CorpusTable::read(path, &options))
+        .transpose()?;
+    let listed = c.stories_from.as_deref().map(read_story_list).transpose()?;
+    let keep = |name: &str| match (&listed, c.shard) {
+        (Some(list), _) => list.contains(name),
+        (None, Some(shard)) => shard.contains(name),
+        (None, None) => true,
+    };
+    let scope = ingest::Scope {
+        table: table.as_ref(),
+        keep: (listed.is_some() || c.shard.is_some()).then_some(&keep),
+        stdin: read_stdin_records(&c.inputs, &c.source_name),
+    };
+    let plan = ingest::plan_in(&c.inputs, &options, &scope);
     for skip in &plan.skipped {
         warn(format_args!("skipped {skip}"));
     }
@@ -145,9 +159,6 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
         count: s.count,
         corpus: plan.corpus_id(),
     });
-    if let Some(shard) = c.shard {
-        plan.retain(|name| shard.contains(name));
-    }
     let progress = progress_bar(plan.len() as u64, quiet);
     let options = report::Options { bom: c.bom, shard };
     let out = report::ReportDir::create(&c.out, c.check, &options)?;
@@ -228,17 +239,10 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
     exit_status(&diffs, &c.out, &skipped, worst, c.fail_on)
 }
 
-/// Refuses, before anything is read or written, inputs that cannot be meant:
-/// `-` (compare reads files, not standard input) and paths that do not exist,
-/// so that a typo never replaces good reports.
+/// Refuses, before anything is read or written, paths that do not exist,
+/// so that a typo never replaces good reports. (`-` is standard input.)
 fn check_inputs(inputs: &[std::path::PathBuf]) -> Result<()> {
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            bail!(
-                "`-`: compare reads article files and folders, not standard input; \
-                 save the text to a file and name it"
-            );
-        }
+    for input in inputs.iter().filter(|i| i.as_os_str() != "-") {
         if let Err(e) = std::fs::metadata(input)
             && e.kind() == io::ErrorKind::NotFound
         {
@@ -249,6 +253,45 @@ fn check_inputs(inputs: &[std::path::PathBuf]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The story names of a `--stories-from` file, one a line (blank lines and a
+/// line's closing carriage return left out).
+fn read_story_list(path: &Path) -> Result<std::collections::BTreeSet<String>> {
+    let bytes = read_named(path, MAX_INPUT)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{}: not valid UTF-8", path.display()))?;
+    Ok(text
+        .lines()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect())
+}
+
+/// Standard input when `-` is among the inputs: JSON Lines records, read
+/// whole (at most `MAX_INPUT` bytes), or why they cannot be.
+fn read_stdin_records(inputs: &[std::path::PathBuf], name: &str) -> Option<ingest::Stdin> {
+    if !inputs.iter().any(|i| i.as_os_str() == "-") {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    let text = match io::stdin()
+        .lock()
+        .take(MAX_INPUT + 1)
+        .read_to_end(&mut bytes)
+    {
+        Err(e) => Err(format!("cannot read standard input: {e}")),
+        Ok(n) if n as u64 > MAX_INPUT => Err(format!("more than {MAX_INPUT} bytes")),
+        // No records (an empty partition of a cluster's data) is no article
+        // and no skipped input.
+        Ok(_) if bytes.iter().all(u8::is_ascii_whitespace) => Ok("".into()),
+        Ok(_) => ingest::decode(bytes).map(Into::into),
+    };
+    Some(ingest::Stdin {
+        text,
+        name: name.to_owned(),
+    })
 }
 
 /// One story analysed, or the articles it lost when the analysis panicked.
@@ -321,22 +364,76 @@ fn worst_severity(report: &StoryReport) -> Option<Severity> {
         .min()
 }
 
-/// Writes a whole analysis (as `merge` has it) and picks the exit status.
-fn emit(
-    analysis: &Analysis,
-    out: &Path,
-    check: bool,
-    bom: bool,
-    fail_on: Option<FailOn>,
-) -> Result<ExitCode> {
-    let options = report::Options { bom, shard: None };
-    let mut dir = report::ReportDir::create(out, check, &options)?;
-    for story in &analysis.stories {
-        dir.add(story)?;
+/// `crossclaim boilerplate`: counts the corpus table of the inputs (or adds
+/// up tables) and writes it. Inputs that could not be read are listed in the
+/// table, for the shards' reports, and make the status 4 here too.
+fn boilerplate_command(b: &cli::BoilerplateArgs) -> Result<ExitCode> {
+    let config = Config::load(b.config.as_deref())?;
+    let options = ingest::IngestOptions {
+        max_file_size: b.max_file_size,
+        fields: config.ingest.clone(),
+        aliases: config.outlets.clone(),
+        output: None,
+    };
+    let mut table = if b.merge {
+        let mut sum: Option<ingest::CorpusTable> = None;
+        for path in &b.inputs {
+            let part = ingest::CorpusTable::read(path, &options)?;
+            match &mut sum {
+                None => sum = Some(part),
+                Some(sum) => sum.merge(part, &path.display().to_string())?,
+            }
+        }
+        sum.context("no tables to merge")?
+    } else {
+        check_inputs(&b.inputs)?;
+        let stdin = read_stdin_records(&b.inputs, &b.source_name);
+        let table = ingest::count(&b.inputs, &options, stdin, b.part);
+        for skip in &table.skipped {
+            warn(format_args!("skipped {skip}"));
+        }
+        // A part may hold no file, standard input no record; inputs that were
+        // all skipped are a mistake.
+        if table.stories.is_empty() && b.part.is_none() && !table.skipped.is_empty() {
+            bail!(
+                "no article could be read from the inputs ({} skipped); {} was not written",
+                table.skipped.len(),
+                b.out.display()
+            );
+        }
+        table
+    };
+    if b.prune {
+        table.lines.prune();
+        table.complete = false;
     }
-    let diffs = dir.finish(&analysis.skipped)?;
-    let worst = analysis.stories.iter().filter_map(worst_severity).min();
-    exit_status(&diffs, out, &analysis.skipped, worst, fail_on)
+    table.write(&b.out)?;
+    Ok(if table.skipped.is_empty() || b.merge {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_SKIPPED)
+    })
+}
+
+/// `crossclaim merge`: the shards' stories, in name order a story at a time,
+/// into one set of reports.
+fn merge_command(m: &cli::MergeArgs) -> Result<ExitCode> {
+    let mut merger = merge::Merger::open(&m.dirs)?;
+    let options = report::Options {
+        bom: m.bom,
+        shard: None,
+    };
+    let mut dir = report::ReportDir::create(&m.out, m.check, &options)?;
+    let mut worst: Option<Severity> = None;
+    while let Some(story) = merger.next_story()? {
+        dir.add(&story)?;
+        if let Some(severity) = worst_severity(&story) {
+            worst = Some(worst.map_or(severity, |w| w.min(severity)));
+        }
+    }
+    let skipped = merger.finish()?;
+    let diffs = dir.finish(&skipped)?;
+    exit_status(&diffs, &m.out, &skipped, worst, None)
 }
 
 /// Exit status after writing or checking. Every condition that applies gets a

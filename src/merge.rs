@@ -3,12 +3,18 @@
 //!
 //! Stories are independent, so a shard's `report.json` holds everything about
 //! its stories; merging is a union by story name, then the usual rendering.
+//! Each shard's stories are in name order, so the shards are read side by
+//! side a story at a time: memory holds one story per shard, not the corpus.
 
-use std::path::PathBuf;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::model::Analysis;
+use crate::model::{Skipped, StoryReport};
 use crate::report::{self, ShardInfo};
 
 /// Which slice of the stories one run handles: `index` of `count`, by a hash of the story name.
@@ -54,34 +60,268 @@ impl std::str::FromStr for Shard {
     }
 }
 
-/// Reads each shard folder's `report.json` and unites them. The set must be
-/// every shard of one split of one corpus, each once: a missing shard would
-/// silently drop its stories, and shards of different runs do not add up.
-pub fn merge(dirs: &[PathBuf]) -> Result<Analysis> {
-    let mut all = Analysis::default();
-    let mut shards = Vec::new();
-    for dir in dirs {
+/// The shards' stories in name order, read a story at a time. The set must
+/// be every shard of one split of one corpus, each once: a missing shard
+/// would silently drop its stories, and shards of different runs do not add
+/// up. `open` checks the set from the heads of the files before any story
+/// is read; a story in two shards, or a damaged one, is an error when it is
+/// reached, and the file is checked against its folder's manifest when read
+/// to its end.
+pub struct Merger {
+    shards: Vec<ShardFile>,
+    /// The next story of each shard that has one, least name first.
+    heap: BinaryHeap<Reverse<(String, usize)>>,
+    /// The name of the story given out last.
+    last: Option<String>,
+}
+
+impl Merger {
+    pub fn open(dirs: &[PathBuf]) -> Result<Self> {
+        let mut shards = Vec::with_capacity(dirs.len());
+        for dir in dirs {
+            shards.push(ShardFile::open(dir)?);
+        }
+        let info: Vec<(&PathBuf, Option<ShardInfo>)> =
+            shards.iter().map(|s| (&s.dir, s.shard.clone())).collect();
+        complete_set(&info)?;
+        let mut merger = Self {
+            shards,
+            heap: BinaryHeap::new(),
+            last: None,
+        };
+        for i in 0..merger.shards.len() {
+            merger.advance(i)?;
+        }
+        Ok(merger)
+    }
+
+    /// Reads the next story of shard `i` into its slot and the heap.
+    fn advance(&mut self, i: usize) -> Result<()> {
+        let shard = &mut self.shards[i];
+        shard.next = shard.read_story()?;
+        if let Some(story) = &shard.next {
+            self.heap.push(Reverse((story.story.name.clone(), i)));
+        }
+        Ok(())
+    }
+
+    /// The next story in name order, or None after the last.
+    pub fn next_story(&mut self) -> Result<Option<StoryReport>> {
+        let Some(Reverse((name, i))) = self.heap.pop() else {
+            return Ok(None);
+        };
+        if self.last.as_ref() == Some(&name) {
+            bail!("story {name:?} is in more than one shard");
+        }
+        if let Some(last) = &self.last
+            && *last > name
+        {
+            bail!(
+                "{}: stories out of order ({name:?} after {last:?}); not written by crossclaim?",
+                self.shards[i].path.display()
+            );
+        }
+        let story = self.shards[i].next.take();
+        self.advance(i)?;
+        self.last = Some(name);
+        Ok(story)
+    }
+
+    /// After the last story: the skipped inputs of every shard, sorted, each
+    /// once; every file has been checked against its manifest.
+    pub fn finish(mut self) -> Result<Vec<Skipped>> {
+        let mut skipped = Vec::new();
+        for shard in &mut self.shards {
+            skipped.extend(shard.finish()?);
+        }
+        skipped.sort();
+        skipped.dedup();
+        Ok(skipped)
+    }
+}
+
+/// One shard's `report.json`, read a story at a time.
+struct ShardFile {
+    dir: PathBuf,
+    path: PathBuf,
+    shard: Option<ShardInfo>,
+    body: Body,
+    /// The place of the next story in the file's stories array.
+    index: usize,
+    next: Option<StoryReport>,
+}
+
+/// How a `report.json` is read: line by line when it is laid out as
+/// crossclaim writes it (one story between a line `    {` and a line
+/// `    }`), else whole (a file reformatted onto one line, say).
+enum Body {
+    Lines(Lines),
+    Whole {
+        stories: VecDeque<StoryReport>,
+        skipped: Vec<Skipped>,
+    },
+}
+
+/// A file read line by line, with the size and hash of what was read, for
+/// the manifest check at its end.
+struct Lines {
+    reader: BufReader<File>,
+    size: u64,
+    hash: u64,
+    line_no: usize,
+    stories_done: bool,
+}
+
+impl Lines {
+    /// The next line, without its line break; None at the end of the file.
+    fn next(&mut self, line: &mut String) -> std::io::Result<Option<()>> {
+        line.clear();
+        let n = self.reader.read_line(line)?;
+        if n == 0 {
+            return Ok(None);
+        }
+        self.size += n as u64;
+        self.hash = fnv1a_extend(self.hash, line.as_bytes());
+        self.line_no += 1;
+        if line.ends_with('\n') {
+            line.pop();
+        }
+        Ok(Some(()))
+    }
+}
+
+/// The line that opens the stories array as crossclaim writes it.
+const STORIES_LINE: &str = "  \"stories\": [";
+/// How many lines the head may take before the stories array opens.
+const HEAD_LINES: usize = 16;
+
+impl ShardFile {
+    fn open(dir: &Path) -> Result<Self> {
         let path = dir.join("report.json");
+        let file = open_report(&path)?;
+        let mut lines = Lines {
+            reader: BufReader::with_capacity(1 << 16, file),
+            size: 0,
+            hash: fnv1a(b""),
+            line_no: 0,
+            stories_done: false,
+        };
+        let mut head = String::new();
+        let mut line = String::new();
+        while lines.line_no < HEAD_LINES
+            && lines
+                .next(&mut line)
+                .with_context(|| format!("cannot read {}", path.display()))?
+                .is_some()
+        {
+            head.push_str(&line);
+            head.push('\n');
+            if line == STORIES_LINE {
+                head.push_str("]}");
+                let shard = report::read_head(head.as_bytes())
+                    .with_context(|| format!("bad report {}", path.display()))?;
+                return Ok(Self {
+                    dir: dir.to_owned(),
+                    path,
+                    shard,
+                    body: Body::Lines(lines),
+                    index: 0,
+                    next: None,
+                });
+            }
+        }
+        // Not laid out as crossclaim writes it: read whole.
+        drop(lines);
         let bytes = crate::read_named(&path, u64::MAX)?;
         report::check_generation(dir, "report.json", &bytes)?;
         let part =
             report::read_json(&bytes).with_context(|| format!("bad report {}", path.display()))?;
-        shards.push((dir, part.shard));
-        all.stories.extend(part.analysis.stories);
-        all.skipped.extend(part.analysis.skipped);
+        Ok(Self {
+            dir: dir.to_owned(),
+            path,
+            shard: part.shard,
+            body: Body::Whole {
+                stories: part.analysis.stories.into(),
+                skipped: part.analysis.skipped,
+            },
+            index: 0,
+            next: None,
+        })
     }
-    complete_set(&shards)?;
-    all.stories.sort_by(|a, b| a.story.name.cmp(&b.story.name));
-    if let Some(w) = all
-        .stories
-        .windows(2)
-        .find(|w| w[0].story.name == w[1].story.name)
-    {
-        bail!("story {:?} is in more than one shard", w[0].story.name);
+
+    /// The next story of the file, or None after its last.
+    fn read_story(&mut self) -> Result<Option<StoryReport>> {
+        let lines = match &mut self.body {
+            Body::Whole { stories, .. } => return Ok(stories.pop_front()),
+            Body::Lines(lines) => lines,
+        };
+        if lines.stories_done {
+            return Ok(None);
+        }
+        let bad = |no: usize, what: &str| {
+            anyhow::anyhow!(
+                "bad report {}: line {no}: {what} (not laid out as crossclaim writes it)",
+                self.path.display()
+            )
+        };
+        let mut line = String::new();
+        let mut story = String::new();
+        if lines.next(&mut line)?.is_none() {
+            return Err(bad(lines.line_no, "ends inside the stories array"));
+        }
+        if line.starts_with("  ]") {
+            lines.stories_done = true;
+            return Ok(None);
+        }
+        if line != "    {" {
+            return Err(bad(lines.line_no, "expected a story"));
+        }
+        story.push_str("{\n");
+        loop {
+            if lines.next(&mut line)?.is_none() {
+                return Err(bad(lines.line_no, "ends inside a story"));
+            }
+            if line == "    }" || line == "    }," {
+                story.push('}');
+                break;
+            }
+            story.push_str(&line);
+            story.push('\n');
+        }
+        let report = report::read_story(story.as_bytes(), self.index)
+            .with_context(|| format!("bad report {}", self.path.display()))?;
+        self.index += 1;
+        Ok(Some(report))
     }
-    all.skipped.sort();
-    all.skipped.dedup();
-    Ok(all)
+
+    /// The skipped inputs after the stories; checks the whole file against
+    /// the folder's manifest.
+    fn finish(&mut self) -> Result<Vec<Skipped>> {
+        let lines = match &mut self.body {
+            Body::Whole { skipped, .. } => return Ok(std::mem::take(skipped)),
+            Body::Lines(lines) => lines,
+        };
+        let mut rest = String::from("{\n");
+        let mut line = String::new();
+        while lines.next(&mut line)?.is_some() {
+            rest.push_str(&line);
+            rest.push('\n');
+        }
+        report::check_digest(&self.dir, "report.json", lines.size, lines.hash)?;
+        report::read_skipped(rest.as_bytes())
+            .with_context(|| format!("bad report {}", self.path.display()))
+    }
+}
+
+/// Opens a `report.json`, refusing what is not a regular file (a device
+/// never ends).
+fn open_report(path: &Path) -> Result<File> {
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if !meta.is_file() {
+        bail!("{}: not a file", path.display());
+    }
+    File::open(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
 /// Refuses a set of report folders that is not every shard `0/N` .. `N-1/N`

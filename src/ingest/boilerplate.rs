@@ -17,7 +17,7 @@ pub const MIN_ARTICLES: usize = 3;
 /// The fingerprint of a body line: a hash of its comparison key. Lines are
 /// counted by fingerprint so that the first pass over a corpus keeps 8 bytes
 /// a line, not the text.
-type Fingerprint = u64;
+pub type Fingerprint = u64;
 
 /// The distinct fingerprints of an article's body lines, sorted.
 pub fn fingerprints(article: &Article) -> Vec<Fingerprint> {
@@ -48,6 +48,86 @@ fn fingerprint(line: &str, buf: &mut String) -> Option<Fingerprint> {
     Some(hasher.finish())
 }
 
+/// For each outlet, how many of its articles hold each line. Counts of
+/// disjoint sets of articles add up, so any split of a corpus can count its
+/// part and the parts merge into the counts of one run over everything.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct LineCounts {
+    by_outlet: BTreeMap<String, FxHashMap<Fingerprint, u64>>,
+}
+
+impl LineCounts {
+    /// Counts one article, given as its outlet and `fingerprints`.
+    pub fn add_article(&mut self, outlet: &str, prints: &[Fingerprint]) {
+        if !self.by_outlet.contains_key(outlet) {
+            self.by_outlet
+                .insert(outlet.to_owned(), FxHashMap::default());
+        }
+        if let Some(counts) = self.by_outlet.get_mut(outlet) {
+            for &print in prints {
+                *counts.entry(print).or_default() += 1;
+            }
+        }
+    }
+
+    /// Adds `n` articles holding the line `print` of `outlet` (a table read back).
+    pub fn add_line(&mut self, outlet: &str, print: Fingerprint, n: u64) {
+        let counts = self.by_outlet.entry(outlet.to_owned()).or_default();
+        let count = counts.entry(print).or_default();
+        *count = count.saturating_add(n);
+    }
+
+    /// Adds the counts of other articles.
+    pub fn merge(&mut self, other: LineCounts) {
+        for (outlet, counts) in other.by_outlet {
+            for (print, n) in counts {
+                self.add_line(&outlet, print, n);
+            }
+        }
+    }
+
+    /// Each outlet with its lines and their counts, outlets and lines sorted.
+    pub fn sorted(&self) -> impl Iterator<Item = (&str, Vec<(Fingerprint, u64)>)> {
+        self.by_outlet.iter().map(|(outlet, counts)| {
+            let mut lines: Vec<(Fingerprint, u64)> = counts.iter().map(|(&p, &n)| (p, n)).collect();
+            lines.sort_unstable();
+            (outlet.as_str(), lines)
+        })
+    }
+
+    /// Keeps only the lines that are boilerplate (a table of them alone is
+    /// smaller, but can no longer be added to).
+    pub fn prune(&mut self) {
+        for counts in self.by_outlet.values_mut() {
+            counts.retain(|_, n| *n >= MIN_ARTICLES as u64);
+        }
+        self.by_outlet.retain(|_, counts| !counts.is_empty());
+    }
+
+    /// The boilerplate these counts make: the lines in at least
+    /// `MIN_ARTICLES` articles of their outlet.
+    pub fn boilerplate(&self) -> Boilerplate {
+        let mut repeated = FxHashMap::default();
+        for (outlet, counts) in &self.by_outlet {
+            let lines: FxHashSet<Fingerprint> = counts
+                .iter()
+                .filter(|(_, n)| **n >= MIN_ARTICLES as u64)
+                .map(|(print, _)| *print)
+                .collect();
+            if !lines.is_empty() {
+                repeated.insert(outlet.clone(), lines);
+            }
+        }
+        Boilerplate { repeated }
+    }
+}
+
+/// The fingerprint of a fixed text: a table counted by a binary whose
+/// fingerprints differ (another build of std's hasher) is refused.
+pub fn probe() -> Fingerprint {
+    fingerprint("crossclaim boilerplate probe", &mut String::new()).unwrap_or_default()
+}
+
 /// For each outlet, the fingerprints of the lines found in at least
 /// `MIN_ARTICLES` of its articles.
 #[derive(Debug, Default)]
@@ -58,29 +138,11 @@ pub struct Boilerplate {
 impl Boilerplate {
     /// Counts the lines of every article, given as its outlet and `fingerprints`.
     pub fn count<'a>(articles: impl IntoIterator<Item = (&'a str, &'a [Fingerprint])>) -> Self {
-        let mut by_outlet: BTreeMap<&str, Vec<&[Fingerprint]>> = BTreeMap::new();
+        let mut counts = LineCounts::default();
         for (outlet, prints) in articles {
-            by_outlet.entry(outlet).or_default().push(prints);
+            counts.add_article(outlet, prints);
         }
-        let mut repeated = FxHashMap::default();
-        for (outlet, members) in by_outlet
-            .into_iter()
-            .filter(|(_, m)| m.len() >= MIN_ARTICLES)
-        {
-            let mut counts: FxHashMap<Fingerprint, usize> = FxHashMap::default();
-            for print in members.into_iter().flatten() {
-                *counts.entry(*print).or_default() += 1;
-            }
-            let lines: FxHashSet<Fingerprint> = counts
-                .into_iter()
-                .filter(|(_, n)| *n >= MIN_ARTICLES)
-                .map(|(print, _)| print)
-                .collect();
-            if !lines.is_empty() {
-                repeated.insert(outlet.to_owned(), lines);
-            }
-        }
-        Self { repeated }
+        counts.boilerplate()
     }
 
     /// Whether every body line of an article with these fingerprints is
@@ -210,6 +272,34 @@ mod tests {
         assert!(!boilerplate.covers("daily", &prints[0]));
         assert!(boilerplate.covers("daily", &prints[2]));
         assert!(!boilerplate.covers("other", &prints[2]));
+    }
+
+    #[test]
+    fn counts_of_two_parts_add_up_to_the_counts_of_all() {
+        let tail = "Our reporters cover the region every day for readers.";
+        let articles: Vec<Article> = ["The dam held.", "The river fell.", "Rain came."]
+            .iter()
+            .map(|fact| article("daily", &format!("{fact}\n\n{tail}")))
+            .collect();
+        let prints: Vec<Vec<Fingerprint>> = articles.iter().map(fingerprints).collect();
+        let mut all = LineCounts::default();
+        let (mut first, mut second) = (LineCounts::default(), LineCounts::default());
+        for (i, p) in prints.iter().enumerate() {
+            all.add_article("daily", p);
+            if i == 0 { &mut first } else { &mut second }.add_article("daily", p);
+        }
+        first.merge(second);
+        assert_eq!(first, all);
+        let tail_print = prints[0]
+            .iter()
+            .find(|p| prints[1].contains(p))
+            .copied()
+            .unwrap();
+        assert!(all.boilerplate().covers("daily", &[tail_print]));
+        let mut half = LineCounts::default();
+        half.add_article("daily", &prints[0]);
+        half.add_article("daily", &prints[1]);
+        assert!(!half.boilerplate().covers("daily", &[tail_print]));
     }
 
     #[test]

@@ -11,10 +11,12 @@ mod date;
 mod html;
 mod read;
 mod records;
+mod table;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::model::{Article, Skipped, Story};
 use boilerplate::Boilerplate;
@@ -22,8 +24,9 @@ use boilerplate::Boilerplate;
 pub use clean::{Cleaned, clean};
 pub use date::parse_date;
 pub use html::{Page, extract as extract_html};
-pub use read::{Format, read_text};
+pub use read::{Format, decode, read_text};
 pub use records::IngestConfig;
+pub use table::CorpusTable;
 
 /// What ingest needs to know from the configuration and command line.
 #[derive(Debug, Clone)]
@@ -64,16 +67,171 @@ pub struct Plan {
     /// The story names of every file read, before `retain`: an article of a
     /// story left out on purpose is not a loss.
     known: BTreeSet<String>,
+    /// Whether any article was read (of the corpus, with a table).
+    found: bool,
+    /// A hash of the corpus's story names (see `corpus_id`).
+    corpus: String,
     boilerplate: Boilerplate,
     options: IngestOptions,
     /// Every input that could not be read, sorted by path.
     pub skipped: Vec<Skipped>,
 }
 
+/// Which part of the inputs a run reads, and what it knows beforehand.
+#[derive(Default)]
+pub struct Scope<'a> {
+    /// The corpus table (`compare --boilerplate`): its boilerplate is used
+    /// instead of counting the inputs', so story folders of stories this run
+    /// does not keep are not read at all.
+    pub table: Option<&'a CorpusTable>,
+    /// The stories this run keeps (a shard, `--stories-from`); None keeps all.
+    pub keep: Option<&'a (dyn Fn(&str) -> bool + Sync)>,
+    /// Standard input, already read, for an input named `-`: JSON Lines
+    /// records, named by `Stdin::name` when they have no id or url.
+    pub stdin: Option<Stdin>,
+}
+
+/// The records a run was given on standard input.
+#[derive(Clone)]
+pub struct Stdin {
+    /// The text, or why it cannot be read (not UTF-8, empty, too long).
+    pub text: Result<Arc<str>, String>,
+    /// The story of records without one, and their source before `#line`.
+    pub name: String,
+}
+
 /// Reads every input once (files, story folders and corpus folders), keeping
 /// only each file's story names and line fingerprints.
 pub fn plan(inputs: &[PathBuf], options: &IngestOptions) -> Plan {
-    use rayon::prelude::*;
+    plan_in(inputs, options, &Scope::default())
+}
+
+/// `plan` for a part of the inputs (see `Scope`).
+pub fn plan_in(inputs: &[PathBuf], options: &IngestOptions, scope: &Scope) -> Plan {
+    // Without a table every file is read: the boilerplate rule counts them all.
+    let folder_wanted = |name: &str| match (scope.table, scope.keep) {
+        (Some(table), Some(keep)) => keep(name) || table.mixed.contains(name),
+        _ => true,
+    };
+    let (files, mut skipped) = list(inputs, options, scope, &folder_wanted);
+    let scanned = scan(&files, options);
+    let boilerplate = match scope.table {
+        Some(table) => table.lines.boilerplate(),
+        None => Boilerplate::count(
+            scanned
+                .iter()
+                .flatten()
+                .flatten()
+                .map(|a| (a.outlet.as_str(), a.prints.as_slice())),
+        ),
+    };
+    let mut stories: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut known = BTreeSet::new();
+    for (file, articles) in scanned.into_iter().enumerate() {
+        for article in articles {
+            match article {
+                Ok(a) if boilerplate.covers(&a.outlet, &a.prints) => {
+                    known.insert(a.story);
+                    skipped.push(all_boilerplate(a.source));
+                }
+                Ok(a) => {
+                    let files = stories.entry(a.story).or_default();
+                    if files.last() != Some(&file) {
+                        files.push(file);
+                    }
+                }
+                Err(skip) => skipped.push(skip),
+            }
+        }
+    }
+    known.extend(stories.keys().cloned());
+    let (found, corpus) = match scope.table {
+        Some(table) => {
+            skipped.extend(table.skipped.iter().cloned());
+            (!table.stories.is_empty(), table.corpus_id())
+        }
+        None => (
+            !stories.is_empty(),
+            corpus_id(known.iter().map(String::as_str)),
+        ),
+    };
+    skipped.sort();
+    skipped.dedup();
+    let mut plan = Plan {
+        files,
+        known,
+        found,
+        corpus,
+        stories: stories.into_iter().collect(),
+        boilerplate,
+        options: options.clone(),
+        skipped,
+    };
+    if let Some(keep) = scope.keep {
+        plan.retain(keep);
+    }
+    plan
+}
+
+/// Counts the corpus table of the inputs (`crossclaim boilerplate`): with
+/// `part`, only the files of the story folders whose name hashes to it and
+/// the other files whose shown path does, so that the parts count every
+/// file once and their tables add up, and no part lists the whole corpus.
+pub fn count(
+    inputs: &[PathBuf],
+    options: &IngestOptions,
+    stdin: Option<Stdin>,
+    part: Option<crate::merge::Shard>,
+) -> CorpusTable {
+    let scope = Scope {
+        stdin,
+        ..Scope::default()
+    };
+    // A part lists only its own story folders (by the story name's hash, as
+    // shards do), and of the other files those whose path hashes to it.
+    let wanted = |name: &str| part.is_none_or(|p| p.contains(name));
+    let (mut files, skipped) = list(inputs, options, &scope, &wanted);
+    if let Some(part) = part {
+        files.retain(|f| f.in_story_folder || part.contains(&f.shown));
+    }
+    let scanned = scan(&files, options);
+    let mut table = CorpusTable::new(options);
+    table.skipped.extend(skipped);
+    for (file, articles) in files.iter().zip(scanned) {
+        for article in articles {
+            match article {
+                Ok(a) => {
+                    table.lines.add_article(&a.outlet, &a.prints);
+                    if a.story != file.story {
+                        table.mixed.insert(file.story.clone());
+                    }
+                    table.stories.insert(a.story);
+                }
+                Err(skip) => {
+                    table.skipped.insert(skip);
+                }
+            }
+        }
+    }
+    table
+}
+
+/// A hash of a corpus's story names, given sorted: the same for every shard
+/// of one corpus, and for its corpus table.
+pub fn corpus_id<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let names: Vec<&str> = names.collect();
+    format!("{:016x}", crate::merge::fnv1a(names.join("\n").as_bytes()))
+}
+
+/// The article files of the inputs, one source each, and the inputs that
+/// are not article files. Story folders of a corpus whose names `wanted`
+/// refuses are not listed.
+fn list(
+    inputs: &[PathBuf],
+    options: &IngestOptions,
+    scope: &Scope,
+    wanted: &dyn Fn(&str) -> bool,
+) -> (Vec<Source>, Vec<Skipped>) {
     let mut files: Vec<Source> = Vec::new();
     let mut skipped = Vec::new();
     let output = options
@@ -81,10 +239,22 @@ pub fn plan(inputs: &[PathBuf], options: &IngestOptions) -> Plan {
         .as_deref()
         .and_then(|p| p.canonicalize().ok());
     for input in inputs {
-        collect(input, output.as_deref(), &mut files, &mut skipped);
+        if input.as_os_str() == "-" {
+            if let Some(stdin) = &scope.stdin {
+                files.push(Source::stdin(stdin));
+            }
+            continue;
+        }
+        collect(input, output.as_deref(), wanted, &mut files, &mut skipped);
     }
-    let files = distinct(files);
-    let scanned: Vec<Vec<Result<Scanned, Skipped>>> = files
+    (distinct(files), skipped)
+}
+
+/// The first pass: every file's articles, as their story, outlet, source
+/// and line fingerprints, read on all threads.
+fn scan(files: &[Source], options: &IngestOptions) -> Vec<Vec<Result<Scanned, Skipped>>> {
+    use rayon::prelude::*;
+    files
         .par_iter()
         .map(|f| {
             read_articles(f, options)
@@ -99,41 +269,7 @@ pub fn plan(inputs: &[PathBuf], options: &IngestOptions) -> Plan {
                 })
                 .collect()
         })
-        .collect();
-    let boilerplate = Boilerplate::count(
-        scanned
-            .iter()
-            .flatten()
-            .flatten()
-            .map(|a| (a.outlet.as_str(), a.prints.as_slice())),
-    );
-    let mut stories: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (file, articles) in scanned.into_iter().enumerate() {
-        for article in articles {
-            match article {
-                Ok(a) if boilerplate.covers(&a.outlet, &a.prints) => {
-                    skipped.push(all_boilerplate(a.source));
-                }
-                Ok(a) => {
-                    let files = stories.entry(a.story).or_default();
-                    if files.last() != Some(&file) {
-                        files.push(file);
-                    }
-                }
-                Err(skip) => skipped.push(skip),
-            }
-        }
-    }
-    skipped.sort();
-    skipped.dedup();
-    Plan {
-        files,
-        known: stories.keys().cloned().collect(),
-        stories: stories.into_iter().collect(),
-        boilerplate,
-        options: options.clone(),
-        skipped,
-    }
+        .collect()
 }
 
 /// What the first pass keeps of an article.
@@ -154,8 +290,14 @@ fn all_boilerplate(source: String) -> Skipped {
 /// The articles of one file, outlet names as the reports show them. A panic
 /// while reading costs this file only: it is skipped with the message.
 fn read_articles(file: &Source, options: &IngestOptions) -> Vec<Result<Article, Skipped>> {
-    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read::read_file(&file.path, &file.shown, &file.story, options)
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &file.stdin {
+        Some(Ok(text)) if text.is_empty() => Vec::new(),
+        Some(Ok(text)) => read::read_stdin(text, &file.shown, options),
+        Some(Err(reason)) => vec![Err(Skipped {
+            path: file.shown.clone(),
+            reason: reason.clone(),
+        })],
+        None => read::read_file(&file.path, &file.shown, &file.story, options),
     }));
     let mut articles = read.unwrap_or_else(|panic| {
         vec![Err(Skipped {
@@ -178,14 +320,14 @@ impl Plan {
     /// Whether any input held an article (before `retain`): when none did,
     /// there is nothing to report and the old reports must stay.
     pub fn found_articles(&self) -> bool {
-        !self.known.is_empty()
+        self.found
     }
 
-    /// A hash of every story name in the inputs (before `retain`), the same
-    /// for every shard of one corpus: `merge` refuses shards of other inputs.
+    /// A hash of every story name in the inputs (before `retain`; with a
+    /// corpus table, in the table), the same for every shard of one corpus:
+    /// `merge` refuses shards of other inputs.
     pub fn corpus_id(&self) -> String {
-        let names: Vec<&str> = self.known.iter().map(String::as_str).collect();
-        format!("{:016x}", crate::merge::fnv1a(names.join("\n").as_bytes()))
+        self.corpus.clone()
     }
 
     /// The number of stories to read.
@@ -336,6 +478,23 @@ struct Source {
     /// The path relative to the parent of the input the user named: reports never
     /// carry absolute paths. Unique among the inputs (see `distinct`).
     shown: String,
+    /// Standard input's records, when this is `-`.
+    stdin: Option<Result<Arc<str>, String>>,
+    /// Listed from a story folder of a corpus folder (not the input itself).
+    in_story_folder: bool,
+}
+
+impl Source {
+    fn stdin(stdin: &Stdin) -> Self {
+        Self {
+            story: stdin.name.clone(),
+            path: PathBuf::from("-"),
+            canonical: PathBuf::from("-"),
+            shown: stdin.name.clone(),
+            stdin: Some(stdin.text.clone()),
+            in_story_folder: false,
+        }
+    }
 }
 
 /// Lists the article files under `input` with the story each belongs to. The
@@ -343,6 +502,7 @@ struct Source {
 fn collect(
     input: &Path,
     output: Option<&Path>,
+    wanted: &dyn Fn(&str) -> bool,
     files: &mut Vec<Source>,
     skipped: &mut Vec<Skipped>,
 ) {
@@ -353,6 +513,8 @@ fn collect(
         shown: display_path(path.strip_prefix(&root).unwrap_or(&path)),
         canonical: path.canonicalize().unwrap_or_else(|_| path.clone()),
         path,
+        stdin: None,
+        in_story_folder: false,
     };
     let meta = match fs::metadata(input) {
         Ok(meta) => meta,
@@ -405,13 +567,24 @@ fn collect(
         }
     };
     let folders = add_folder(input, &story_name(input), files, skipped);
+    let mut left_out = false;
     for folder in folders {
         // The reports of this run, or of another, are no story.
         if report_folder(&folder, output) {
             continue;
         }
+        // Another run's story (a corpus table says no other story is in it).
+        if !wanted(&story_name(&folder)) {
+            left_out = true;
+            continue;
+        }
         // Deeper folders are not read: a corpus is one level of story folders.
-        for deeper in add_folder(&folder, &story_name(&folder), files, skipped) {
+        let first = files.len();
+        let deeper = add_folder(&folder, &story_name(&folder), files, skipped);
+        for file in &mut files[first..] {
+            file.in_story_folder = true;
+        }
+        for deeper in deeper {
             if report_folder(&deeper, output) {
                 continue;
             }
@@ -422,7 +595,7 @@ fn collect(
             });
         }
     }
-    if files.len() == before {
+    if files.len() == before && !left_out {
         skipped.push(Skipped {
             path: shown,
             reason: "folder holds no article files".to_owned(),

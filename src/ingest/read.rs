@@ -94,27 +94,81 @@ pub fn read_text(
         Format::Json => records::json(&text, &options.fields),
         Format::Csv => records::csv(&text, &options.fields),
     };
-    let records = match records {
-        Ok(records) if records.is_empty() => return skip("no records in the file".to_owned()),
-        // A data file that is not an export of articles (gold files, metadata) is one
-        // skipped file, not one line per record.
-        Ok(records)
-            if !records
-                .iter()
-                .any(|(_, r)| r.as_ref().is_ok_and(|r| r.text.is_some())) =>
-        {
-            return skip(format!(
-                "no article records (no record has a text field: {})",
-                options.fields.text.join(", ")
-            ));
-        }
-        Ok(records) => records,
-        Err(reason) => return skip(reason),
+    match records {
+        Ok(records) => record_articles(records, shown, &base, options, false),
+        Err(reason) => skip(reason),
+    }
+}
+
+/// The articles of JSON Lines records read from standard input. A record's
+/// source is its id, else its url, else `name#line`: a driver that feeds the
+/// records of a story in any order gets the same sources, and so the same
+/// reports. A record named by its id (`s1/wire.txt`) takes the outlet of
+/// last resort from that id as a file takes it from its name (`wire`).
+pub fn read_stdin(
+    text: &str,
+    name: &str,
+    options: &IngestOptions,
+) -> Vec<Result<Article, Skipped>> {
+    let base = Base {
+        story: name,
+        stem: name,
     };
+    record_articles(
+        records::jsonl(text, &options.fields),
+        name,
+        &base,
+        options,
+        true,
+    )
+}
+
+/// The articles of an export's records; `by_id` names each by its id or url
+/// when it has one (standard input) instead of `shown#N`.
+fn record_articles(
+    records: records::Numbered,
+    shown: &str,
+    base: &Base,
+    options: &IngestOptions,
+    by_id: bool,
+) -> Vec<Result<Article, Skipped>> {
+    let skip = |reason: String| {
+        vec![Err(Skipped {
+            path: shown.to_owned(),
+            reason,
+        })]
+    };
+    if records.is_empty() {
+        return skip("no records in the file".to_owned());
+    }
+    // A data file that is not an export of articles (gold files, metadata) is one
+    // skipped file, not one line per record.
+    if !records
+        .iter()
+        .any(|(_, r)| r.as_ref().is_ok_and(|r| r.text.is_some()))
+    {
+        return skip(format!(
+            "no article records (no record has a text field: {})",
+            options.fields.text.join(", ")
+        ));
+    }
     records
         .into_iter()
         .map(|(n, record)| {
-            let source = format!("{shown}#{n}");
+            let named = record.as_ref().ok().filter(|_| by_id).and_then(|r| {
+                let id = r.id.clone().map(|id| (id, true));
+                id.or_else(|| r.url.clone().map(|url| (url, false)))
+            });
+            let stem = named
+                .as_ref()
+                .filter(|(_, is_id)| *is_id)
+                .and_then(|(id, _)| Path::new(id).file_stem())
+                .map(|s| super::display_path(Path::new(s)));
+            let base = Base {
+                story: base.story,
+                stem: stem.as_deref().unwrap_or(base.stem),
+            };
+            let source = named.map_or_else(|| format!("{shown}#{n}"), |(name, _)| name);
             // A panic in one record costs that record only.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 record_article(&base, source.clone(), record, options)

@@ -23,6 +23,9 @@ pub struct IngestConfig {
     pub text: Vec<String>,
     #[serde(deserialize_with = "one_or_many")]
     pub url: Vec<String>,
+    /// A record's stable name, the source of a record read from standard input.
+    #[serde(deserialize_with = "one_or_many")]
+    pub id: Vec<String>,
 }
 
 impl Default for IngestConfig {
@@ -50,6 +53,7 @@ impl Default for IngestConfig {
             byline: names(&["byline", "author", "authors"]),
             text: names(&["text", "body", "content", "article", "maintext"]),
             url: names(&["url", "link", "permalink"]),
+            id: names(&["id", "article_id", "doc_id"]),
         }
     }
 }
@@ -81,6 +85,7 @@ pub struct Record {
     pub byline: Option<String>,
     pub text: Option<String>,
     pub url: Option<String>,
+    pub id: Option<String>,
 }
 
 impl Record {
@@ -100,6 +105,7 @@ impl Record {
             byline: pick(&names.byline),
             text: pick(&names.text),
             url: pick(&names.url),
+            id: pick(&names.id),
         }
     }
 }

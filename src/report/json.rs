@@ -229,31 +229,10 @@ pub struct Report {
 /// the reports written from it.
 pub fn read(bytes: &[u8]) -> Result<Report> {
     let report: ReportIn = serde_json::from_slice(bytes)?;
-    if report.schema != "crossclaim-report" || report.version != SCHEMA_VERSION {
-        anyhow::bail!(
-            "not a crossclaim report of version {SCHEMA_VERSION} (schema {:?}, version {})",
-            report.schema,
-            report.version
-        );
-    }
+    check_schema(&report.schema, report.version)?;
     let mut stories = Vec::with_capacity(report.stories.len());
     for (i, s) in report.stories.into_iter().enumerate() {
-        validate(&s).map_err(|field| anyhow::anyhow!("stories[{i}] ({:?}).{field}", s.name))?;
-        let (sentences, quantities) = s
-            .sentences
-            .into_iter()
-            .map(|x| (x.sentence, x.quantities))
-            .unzip();
-        stories.push(crate::model::StoryReport {
-            story: crate::model::Story {
-                name: s.name,
-                articles: s.articles,
-            },
-            sentences,
-            quantities,
-            claims: s.claims,
-            disagreements: s.disagreements,
-        });
+        stories.push(story_report(s, i)?);
     }
     Ok(Report {
         analysis: Analysis {
@@ -262,6 +241,67 @@ pub fn read(bytes: &[u8]) -> Result<Report> {
         },
         shard: report.shard,
     })
+}
+
+fn check_schema(schema: &str, version: u32) -> Result<()> {
+    if schema != "crossclaim-report" || version != SCHEMA_VERSION {
+        anyhow::bail!(
+            "not a crossclaim report of version {SCHEMA_VERSION} (schema {schema:?}, version {version})"
+        );
+    }
+    Ok(())
+}
+
+/// A story read back and checked; `i` is its place in the stories array.
+fn story_report(s: StoryIn, i: usize) -> Result<StoryReport> {
+    validate(&s).map_err(|field| anyhow::anyhow!("stories[{i}] ({:?}).{field}", s.name))?;
+    let (sentences, quantities) = s
+        .sentences
+        .into_iter()
+        .map(|x| (x.sentence, x.quantities))
+        .unzip();
+    Ok(StoryReport {
+        story: crate::model::Story {
+            name: s.name,
+            articles: s.articles,
+        },
+        sentences,
+        quantities,
+        claims: s.claims,
+        disagreements: s.disagreements,
+    })
+}
+
+/// The head of a `report.json` up to its stories, as `head` writes it with
+/// the stories array closed (`...\"stories\": []}`): its shard, if any.
+pub fn read_head(bytes: &[u8]) -> Result<Option<ShardInfo>> {
+    #[derive(serde::Deserialize)]
+    struct HeadIn {
+        schema: String,
+        version: u32,
+        #[serde(default)]
+        shard: Option<ShardInfo>,
+    }
+    let head: HeadIn = serde_json::from_slice(bytes)?;
+    check_schema(&head.schema, head.version)?;
+    Ok(head.shard)
+}
+
+/// One element of the stories array, read back and checked (`merge` reads
+/// a story at a time); `i` is its place in the array.
+pub fn read_story(bytes: &[u8], i: usize) -> Result<StoryReport> {
+    story_report(serde_json::from_slice(bytes)?, i)
+}
+
+/// The skipped inputs of the rest of a `report.json` after its stories,
+/// given as an object (`{"skipped": [...]}`).
+pub fn read_skipped(bytes: &[u8]) -> Result<Vec<Skipped>> {
+    #[derive(serde::Deserialize)]
+    struct TailIn {
+        #[serde(default)]
+        skipped: Vec<Skipped>,
+    }
+    Ok(serde_json::from_slice::<TailIn>(bytes)?.skipped)
 }
 
 /// Checks every index of a story against what it points into; the error names

@@ -20,8 +20,10 @@ use crate::quantity::{Hedge, Quantity};
 use staging::{Lock, Staging};
 
 pub use diff::{DiffSummary, diff_dirs};
-pub use json::{Report, SCHEMA_VERSION, ShardInfo, read as read_json};
-pub use staging::{MANIFEST, check_generation};
+pub use json::{
+    Report, SCHEMA_VERSION, ShardInfo, read as read_json, read_head, read_skipped, read_story,
+};
+pub use staging::{MANIFEST, check_digest, check_generation};
 
 /// Choices that change the bytes of the reports.
 #[derive(Debug, Clone, Default)]

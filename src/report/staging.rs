@@ -204,6 +204,11 @@ impl Lock {
 /// (one killed while it replaced them, or files copied in by hand) is refused.
 /// A folder without a manifest (written before manifests) is taken as it is.
 pub fn check_generation(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
+    check_digest(dir, name, bytes.len() as u64, fnv1a(bytes))
+}
+
+/// `check_generation` for a file read in pieces: its size and FNV-1a hash.
+pub fn check_digest(dir: &Path, name: &str, size: u64, hash: u64) -> Result<()> {
     let path = dir.join(MANIFEST);
     let text = match fs::read_to_string(&path) {
         Ok(text) => text,
@@ -225,10 +230,10 @@ pub fn check_generation(dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
             (size, hash)
         })
     });
-    let Some((Some(size), Some(hash))) = listed else {
+    let Some((Some(listed_size), Some(listed_hash))) = listed else {
         bail!("{}: no valid entry for {name}", path.display());
     };
-    if (bytes.len() as u64, fnv1a(bytes)) != (size, hash) {
+    if (size, hash) != (listed_size, listed_hash) {
         bail!(
             "{}: {name} is not the file that the folder's manifest ({MANIFEST}) names: \
              the reports come from different runs (a run was interrupted while replacing \
