@@ -449,13 +449,15 @@ pub fn analyse_story(story: Story, config: &Config) -> StoryReport {
         &grouping,
         &config.compare,
     );
-    StoryReport {
+    let mut report = StoryReport {
         story,
         sentences,
         quantities,
         claims: grouping.claims,
         disagreements,
-    }
+    };
+    report.assign_disagreement_ids();
+    report
 }
 
 fn progress_bar(len: u64, quiet: bool) -> ProgressBar {

@@ -9,6 +9,7 @@ use std::process::Command;
 use assert_cmd::cargo::CommandCargoExt;
 
 const STORY: &str = "fixtures/report-flood/valley-floods";
+const IDS_STORY: &str = "fixtures/report-ids/storm";
 const UNRELATED: &str = "fixtures/report-flood/unrelated/chess-weekly.txt";
 
 fn crossclaim() -> Command {
@@ -288,6 +289,48 @@ fn ids_do_not_change_when_an_unrelated_article_is_added() {
         );
     }
     assert!(claims_after.len() > claims_before.len());
+}
+
+/// Regression (issue 20): editing another figure of a sentence changed the id
+/// of a disagreement that sentence holds, so `diff` showed it as changed.
+#[test]
+fn disagreement_ids_depend_only_on_what_the_row_says() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let story = tmp.path().join("storm");
+    fs::create_dir_all(&story).expect("mkdir");
+    for name in ["bay-news.txt", "coast-herald.txt"] {
+        fs::copy(Path::new(IDS_STORY).join(name), story.join(name)).expect("copy");
+    }
+    let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+    assert_eq!(compare(&[&story], &old, &[]), 0);
+    let herald = story.join("coast-herald.txt");
+    let text = fs::read_to_string(&herald).expect("read");
+    assert!(text.contains("killed 40 people and destroyed 300 homes"));
+    fs::write(
+        &herald,
+        text.replace("destroyed 300 homes", "destroyed 320 homes"),
+    )
+    .expect("edit");
+    assert_eq!(compare(&[&story], &new, &[]), 0);
+    let (_, dis_old) = ids(&old);
+    let (_, dis_new) = ids(&new);
+    assert_eq!(
+        dis_old.len(),
+        1,
+        "the fixture has one disagreement: 40 vs 55 dead"
+    );
+    assert!(
+        dis_new.contains(&dis_old[0]),
+        "{dis_old:?} kept in {dis_new:?}"
+    );
+    let (o, n) = (old.to_str().expect("path"), new.to_str().expect("path"));
+    let (code, md) = run(&["diff", o, n]);
+    assert_eq!(code, 0, "{md}");
+    assert!(
+        md.contains("Disagreements: 1 new, 0 resolved, 0 changed."),
+        "{md}"
+    );
+    assert!(md.contains("coast-herald: 320"), "{md}");
 }
 
 /// LibreOffice Calc opens each CSV (headless): every cell and the Unicode come
