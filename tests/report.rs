@@ -85,7 +85,7 @@ fn csv_columns_are_stable_and_figures_plain_numbers() {
     };
     assert_eq!(
         header("claims.csv"),
-        "claim_id,story,outlet,source,sentence_no,start,end,sentence,outlets,claim_size,quantities"
+        "claim_id,story,outlet,source,sentence_no,start,end,sentence,outlets,claim_size,quantities,values"
     );
     assert_eq!(
         header("disagreements.csv"),
@@ -106,6 +106,43 @@ fn csv_columns_are_stable_and_figures_plain_numbers() {
         }
         let hedges = "exact approximate lower_bound upper_bound range vague";
         assert!(hedges.split(' ').any(|h| h == &row[8]), "{}", &row[8]);
+    }
+}
+
+#[test]
+fn claims_csv_rows_sit_together_by_claim_with_values_beside_the_figures() {
+    let (_tmp, out) = reports();
+    let mut reader = csv::Reader::from_path(out.join("claims.csv")).expect("csv");
+    let headers = reader.headers().expect("header").clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let (id, outlet, written, values) = (
+        column("claim_id"),
+        column("outlet"),
+        column("quantities"),
+        column("values"),
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 && rows[i - 1][id] == row[id] {
+            assert!(
+                rows[i - 1][outlet] <= row[outlet],
+                "outlets in order: {row:?}"
+            );
+            continue;
+        }
+        assert!(!seen.contains(&&row[id]), "claim {} is split", &row[id]);
+        seen.push(&row[id]);
+    }
+    assert!(seen.len() < rows.len(), "the fixture has a shared claim");
+    let evacuated = rows
+        .iter()
+        .find(|r| r[written].contains("About 1,200"))
+        .expect("figure row");
+    assert_eq!(&evacuated[values], "1200 people");
+    for row in &rows {
+        let count = |cell: &str| cell.split("; ").filter(|s| !s.is_empty()).count();
+        assert_eq!(count(&row[written]), count(&row[values]), "{row:?}");
     }
 }
 

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::model::{Skipped, StoryReport};
+use crate::model::{Claim, Skipped, StoryReport};
 use crate::quantity::{Hedge, Quantity};
 use staging::{Lock, Staging};
 
@@ -295,6 +295,36 @@ fn figures_cell(quantities: &[Quantity]) -> String {
         .join("; ")
 }
 
+/// The figures of a sentence in their normalised value and unit, in the order
+/// of `figures_cell`, durations in years, days or hours: `1200 people; 6 years`.
+fn values_cell(quantities: &[Quantity]) -> String {
+    quantities
+        .iter()
+        .filter(|q| q.kind.is_figure())
+        .map(|q| {
+            let (value, unit) = readable(q.value, &q.unit);
+            let value = plain_number(value);
+            if unit.is_empty() {
+                value
+            } else {
+                format!("{value} {unit}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The rows of the claims table: (claim, sentence) grouped by claim, claims in
+/// the order of their first sentence, each claim's sentences in story order
+/// (articles are sorted by outlet, so by outlet).
+fn claim_rows_in_order(story: &StoryReport) -> impl Iterator<Item = (&Claim, usize)> {
+    let mut claims: Vec<&Claim> = story.claims.iter().collect();
+    claims.sort_by_key(|c| (c.members.first().copied(), c.id.as_str()));
+    claims
+        .into_iter()
+        .flat_map(|c| c.members.iter().map(move |&m| (c, m)))
+}
+
 /// The hedge as the reports spell it, the same words as in `report.json`.
 fn hedge_name(hedge: Hedge) -> &'static str {
     match hedge {
@@ -380,6 +410,22 @@ mod tests {
     }
 
     use super::{Section, page_order, plain_number};
+
+    #[test]
+    fn values_show_each_figure_normalised_in_the_order_written() {
+        // `extract` alone leaves a count's unit to `measure`: no unit, no trailing space.
+        let quantities = crate::quantity::extract(
+            "In the six-year war, 1,200 jobs were lost at a cost of $2 million.",
+        );
+        assert_eq!(
+            super::figures_cell(&quantities),
+            "six-year; 1,200; $2 million"
+        );
+        assert_eq!(
+            super::values_cell(&quantities),
+            "6 years; 1200; 2000000 usd"
+        );
+    }
 
     #[test]
     fn pages_open_with_the_most_disagreements_and_copy_neighbours_at_once() {
