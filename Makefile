@@ -5,7 +5,7 @@ BIN := target/release/crossclaim
 # figure-pair model of issue 17).
 BASELINE ?= 1109e7c
 
-.PHONY: build run test reports check check-reports bench bench-quick fmt lint readme-example check-office screenshot fuzz golden
+.PHONY: build run test reports check check-reports bench bench-quick fmt lint readme-example check-office render-xlsx screenshot fuzz golden
 
 build:
 	$(CARGO) build --release --locked
@@ -46,6 +46,11 @@ readme-example: reports
 # Opens the CSV reports in LibreOffice Calc (installs it when missing; not run in CI).
 check-office:
 	scripts/check_libreoffice.sh
+
+# Renders every sheet of the seeds' report.xlsx with headless LibreOffice to
+# target/render-xlsx/report-N.png (installs it when missing; not run in CI).
+render-xlsx:
+	scripts/render_xlsx.sh
 
 # Renders report.html of a small fixture in headless Chromium to target/screenshot/report.png.
 screenshot:

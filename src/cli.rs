@@ -37,7 +37,7 @@ pub const MAX_THREADS: i64 = 512;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read articles, write the reports (claims.csv, disagreements.csv, report.json, summary.md, report.html).
+    /// Read articles, write the reports (claims.csv, disagreements.csv, report.json, summary.md, report.html, report.xlsx).
     #[command(after_help = EXIT_CODES)]
     Compare(CompareArgs),
     /// Print one JSON object per sentence: text, start, end (byte offsets).

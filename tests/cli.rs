@@ -27,7 +27,7 @@ fn read(dir: &Path, name: &str) -> String {
 }
 
 #[test]
-fn compare_writes_all_five_reports() {
+fn compare_writes_all_six_reports() {
     let out = tempfile::tempdir().unwrap();
     compare(&["fixtures/basic/articles"], out.path(), &[]).success();
     for name in [
@@ -36,6 +36,7 @@ fn compare_writes_all_five_reports() {
         "report.json",
         "summary.md",
         "report.html",
+        "report.xlsx",
     ] {
         assert!(out.path().join(name).is_file(), "{name} missing");
     }
@@ -94,9 +95,10 @@ fn reports_are_identical_for_any_thread_count() {
         "report.json",
         "summary.md",
         "report.html",
+        "report.xlsx",
     ] {
         assert!(
-            read(one.path(), name) == read(two.path(), name),
+            fs::read(one.path().join(name)).unwrap() == fs::read(two.path().join(name)).unwrap(),
             "{name} differs"
         );
     }

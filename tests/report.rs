@@ -217,6 +217,91 @@ fn json_report_names_its_schema_and_version() {
     assert_eq!(story["disagreements"][0]["severity"], "major");
 }
 
+/// One part of `report.xlsx` (a zip of XML files), as text.
+fn xlsx_part(path: &Path, name: &str) -> String {
+    let file = fs::File::open(path).expect("report.xlsx");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut text).expect("utf-8");
+    text
+}
+
+#[test]
+fn xlsx_has_frozen_filtered_sheets_with_number_cells_and_no_formulas() {
+    let (_tmp, out) = reports();
+    let path = out.join("report.xlsx");
+    let workbook = xlsx_part(&path, "xl/workbook.xml");
+    for (i, name) in ["disagreements", "claims", "stories", "articles"]
+        .iter()
+        .enumerate()
+    {
+        assert!(
+            workbook.contains(&format!("<sheet name=\"{name}\" sheetId=\"{}\"", i + 1)),
+            "{workbook}"
+        );
+        let sheet = xlsx_part(&path, &format!("xl/worksheets/sheet{}.xml", i + 1));
+        assert!(sheet.contains("ySplit=\"1\""), "{name}: header frozen");
+        assert!(
+            sheet.contains("<autoFilter ref=\"A1:"),
+            "{name}: autofilter"
+        );
+        assert!(sheet.contains("customWidth=\"1\""), "{name}: column widths");
+        assert!(!sheet.contains("<f>"), "{name}: no formula");
+    }
+    let dis = xlsx_part(&path, "xl/worksheets/sheet1.xml");
+    // The figures are number cells: 1,200 and 2,000 people, a gap of 40%.
+    let number_cell = |cell: &str, value: &str| {
+        let at = dis.find(&format!("<c r=\"{cell}\"")).expect(cell);
+        let end = at + dis[at..].find("</c>").expect("cell end");
+        let xml = &dis[at..end];
+        !xml.contains(" t=\"") && xml.ends_with(&format!("<v>{value}</v>"))
+    };
+    assert!(number_cell("H2", "1200"), "{dis}");
+    assert!(number_cell("M2", "2000"), "{dis}");
+    assert!(number_cell("P2", "0.4"), "{dis}");
+    let claims = xlsx_part(&path, "xl/worksheets/sheet2.xml");
+    // Text cells hold the text as written: no apostrophe, no formula.
+    assert!(claims.contains("<t>-5 degrees is not expected"), "{claims}");
+    assert!(claims.contains("<t>=SUM(1+1) appeared"), "{claims}");
+    assert!(claims.contains("5½ feet"));
+    let styles = xlsx_part(&path, "xl/styles.xml");
+    assert!(styles.contains("wrapText=\"1\""), "sentences wrap");
+    let core = xlsx_part(&path, "docProps/core.xml");
+    assert!(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z"));
+}
+
+#[test]
+fn xlsx_bytes_are_the_same_for_any_thread_count_and_check_sees_a_change() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (one, three) = (tmp.path().join("one"), tmp.path().join("three"));
+    let status = crossclaim()
+        .env("RAYON_NUM_THREADS", "1")
+        .args(["compare", "--quiet", "-o"])
+        .arg(&one)
+        .args([STORY, "seeds"])
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    let story = Path::new(STORY);
+    let seeds = Path::new("seeds");
+    assert_eq!(compare(&[story, seeds], &three, &["--threads", "3"]), 0);
+    let bytes = |dir: &Path| fs::read(dir.join("report.xlsx")).expect("report.xlsx");
+    assert!(
+        bytes(&one) == bytes(&three),
+        "report.xlsx differs by thread count"
+    );
+    assert_eq!(compare(&[story, seeds], &three, &["--check"]), 0);
+    let mut changed = bytes(&three);
+    let last = changed.len() - 1;
+    changed[last] ^= 1;
+    fs::write(three.join("report.xlsx"), changed).expect("edit");
+    let mut args = vec!["compare", "--quiet", "--check", "-o"];
+    args.extend([three.to_str().expect("path"), STORY, "seeds"]);
+    let (code, stdout) = run(&args);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("Binary files a/report.xlsx and b/report.xlsx differ"));
+}
+
 #[test]
 fn check_exits_1_with_a_unified_diff_when_reports_differ() {
     let (_tmp, out) = reports();

@@ -1,5 +1,5 @@
 //! Reports: each format is a function from the analysis to bytes; writing them
-//! is a separate step that replaces the five files as one generation, under a
+//! is a separate step that replaces the six files as one generation, under a
 //! lock on the folder, so an interrupted or concurrent run never leaves a mix.
 
 mod csv;
@@ -8,6 +8,7 @@ mod html;
 mod json;
 mod markdown;
 mod staging;
+mod xlsx;
 
 use std::fs;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
@@ -22,6 +23,7 @@ use staging::{Lock, Staging};
 pub use diff::{DiffSummary, diff_dirs};
 pub use json::{Report, SCHEMA_VERSION, ShardInfo, read as read_json};
 pub use staging::{MANIFEST, check_generation};
+pub use xlsx::is_write_panic as is_xlsx_write_panic;
 
 /// Choices that change the bytes of the reports.
 #[derive(Debug, Clone, Default)]
@@ -33,12 +35,13 @@ pub struct Options {
 }
 
 /// The report files, by name, in the order they are written.
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 6] = [
     "claims.csv",
     "disagreements.csv",
     "report.json",
     "summary.md",
     "report.html",
+    "report.xlsx",
 ];
 
 /// The parts of `summary.md` and `report.html` that wait, in the staging
@@ -66,6 +69,7 @@ pub struct ReportDir {
     json: Staged,
     markdown: Staged,
     html: Staged,
+    xlsx: xlsx::Book,
     /// Where each story's HTML section lies in `html`, and its disagreements:
     /// the page opens with the stories that have the most.
     sections: Vec<Section>,
@@ -112,6 +116,7 @@ impl ReportDir {
             json,
             markdown: open(SUMMARY_BODY)?,
             html: open(HTML_BODY)?,
+            xlsx: xlsx::Book::new()?,
             sections: Vec::new(),
             index: Vec::new(),
             totals: Totals::default(),
@@ -147,6 +152,7 @@ impl ReportDir {
             start,
             len: self.scratch.len() as u64,
         });
+        self.xlsx.add(story).with_context(|| path(FILES[5]))?;
         self.index
             .push((story.story.name.clone(), story.disagreements.len()));
         self.totals.add(story);
@@ -165,6 +171,7 @@ impl ReportDir {
             mut json,
             markdown,
             html: html_body,
+            xlsx,
             sections,
             index,
             totals,
@@ -215,6 +222,10 @@ impl ReportDir {
             close(page, !check)
         })()
         .with_context(|| context(FILES[4]))?;
+
+        let mut book = create(&staged(FILES[5]))?;
+        xlsx.save(&mut book).with_context(|| context(FILES[5]))?;
+        close(book, !check).with_context(|| context(FILES[5]))?;
 
         if check {
             let mut files = Vec::new();
@@ -274,6 +285,9 @@ pub fn check(dir: &Path, files: &[(&'static str, Vec<u8>)]) -> Vec<String> {
             let path = dir.join(name);
             let old = fs::read(&path).unwrap_or_default();
             (old != *bytes).then(|| {
+                if name.ends_with(".xlsx") {
+                    return format!("Binary files a/{name} and b/{name} differ\n");
+                }
                 let old = String::from_utf8_lossy(&old);
                 let new = String::from_utf8_lossy(bytes);
                 similar::TextDiff::from_lines(old.as_ref(), new.as_ref())
