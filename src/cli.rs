@@ -65,6 +65,14 @@ pub enum Command {
         /// Exit with status 3 when new or changed disagreements of this severity or worse exist.
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
+        /// Output format: markdown (for a pull-request comment) or json (every change, for bots).
+        #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+        format: DiffFormat,
+        /// Cut the Markdown to at most this many bytes (a GitHub comment holds 65,536
+        /// characters): the counts, then the first changes of each kind that fit, and a
+        /// last line that says how many of each were left out. At least 2048.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(2048..))]
+        max_bytes: Option<u64>,
     },
     /// Join the report folders of shards (`compare --shard i/N`) into one set of reports.
     /// Every shard of one run is needed, each once.
@@ -133,6 +141,12 @@ pub struct MergeArgs {
     /// Start the CSV files with a UTF-8 byte-order mark (for Excel).
     #[arg(long)]
     pub bom: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -105,7 +105,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
             to_stdout(|out| out.write_all(&csv))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Diff { old, new, fail_on } => diff_command(&old, &new, fail_on),
+        Command::Diff {
+            old,
+            new,
+            fail_on,
+            format,
+            max_bytes,
+        } => {
+            let max_bytes = max_bytes.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+            diff_command(&old, &new, fail_on, format, max_bytes)
+        }
         Command::Merge(m) => {
             let analysis = merge::merge(&m.dirs)?;
             emit(&analysis, &m.out, m.check, m.bom, None)
@@ -384,10 +393,20 @@ fn exit_status(
         .map_or(ExitCode::SUCCESS, |&c| ExitCode::from(c)))
 }
 
-/// `crossclaim diff`: the Markdown goes to stdout; `--fail-on` decides the status.
-fn diff_command(old: &Path, new: &Path, fail_on: Option<FailOn>) -> Result<ExitCode> {
-    let diff = report::diff_dirs(old, new)?;
-    to_stdout(|out| out.write_all(diff.markdown.as_bytes()))?;
+/// `crossclaim diff`: the Markdown or JSON goes to stdout; `--fail-on` decides the status.
+fn diff_command(
+    old: &Path,
+    new: &Path,
+    fail_on: Option<FailOn>,
+    format: cli::DiffFormat,
+    max_bytes: Option<usize>,
+) -> Result<ExitCode> {
+    let diff = report::diff_dirs(old, new, max_bytes)?;
+    let text = match format {
+        cli::DiffFormat::Markdown => &diff.markdown,
+        cli::DiffFormat::Json => &diff.json,
+    };
+    to_stdout(|out| out.write_all(text.as_bytes()))?;
     Ok(if fails_on(fail_on, diff.worst_new) {
         ExitCode::from(EXIT_DISAGREEMENTS)
     } else {

@@ -191,3 +191,31 @@ fn outlet_aliases_from_the_config_name_the_outlet_in_every_report() {
     assert!(!claims.contains(",harbor-times,"), "{claims}");
     assert!(read(&out, "summary.md").contains("The Harbor Times"));
 }
+
+/// The example workflow (examples/github-actions-crossclaim.yml) only runs
+/// command lines that this crossclaim accepts.
+#[test]
+fn the_example_workflow_runs_commands_crossclaim_accepts() {
+    use clap::Parser;
+    let workflow = fs::read_to_string("examples/github-actions-crossclaim.yml").unwrap();
+    let mut commands = Vec::new();
+    for line in workflow.lines() {
+        let line = line.trim().trim_start_matches("run: ");
+        let Some(rest) = line.strip_prefix("crossclaim ") else {
+            continue;
+        };
+        let words: Vec<&str> = std::iter::once("crossclaim")
+            .chain(
+                rest.split_whitespace()
+                    .take_while(|w| !w.starts_with('>') && !w.starts_with('|')),
+            )
+            .collect();
+        let args =
+            crossclaim::cli::Args::try_parse_from(&words).unwrap_or_else(|e| panic!("{line}: {e}"));
+        commands.push(format!("{:?}", args.command));
+    }
+    let has = |needle: &str| commands.iter().any(|c| c.contains(needle));
+    assert!(has("check: true"), "{commands:?}");
+    assert!(has("max_bytes: Some("), "{commands:?}");
+    assert!(has("fail_on: Some(Major)"), "{commands:?}");
+}

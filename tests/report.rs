@@ -350,6 +350,18 @@ fn diff_shows_changed_and_new_items_and_fail_on_sets_status_3() {
     assert!(md.contains("### New shared claims"), "{md}");
     assert!(md.contains("valley-post: Crews will inspect the bridge"));
     assert_eq!(run(&["diff", o, n, "--fail-on", "major"]).0, 3);
+    let (code, json) = run(&["diff", o, n, "--format", "json"]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("diff json");
+    assert_eq!(
+        json["disagreements"]["changed"][0]["new"]["figure_b"],
+        "As many as 2,400"
+    );
+    assert_eq!(
+        run(&["diff", o, n, "--max-bytes", "100"]).0,
+        2,
+        "below 2048 refused"
+    );
     // `compare --fail-on` too: status 3, and the reports are still written.
     let again = tmp.path().join("again");
     assert_eq!(compare(&[&story], &again, &["--fail-on", "major"]), 3);
