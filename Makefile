@@ -52,9 +52,11 @@ check-office:
 render-xlsx:
 	scripts/render_xlsx.sh
 
-# Renders report.html of a small fixture in headless Chromium to target/screenshot/report.png.
+# Renders report.html of a small fixture in headless Chromium at 1280 and 400 px wide,
+# to target/screenshot/report.png and report-400.png (installs Chromium when missing).
 screenshot:
 	scripts/screenshot.sh
+	WIDTH=400 scripts/screenshot.sh target/screenshot/reports target/screenshot/report-400.png
 
 # Every fuzz target for FUZZ_SECONDS each (default 600); not in CI.
 fuzz:

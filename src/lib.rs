@@ -116,6 +116,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             diff_command(&old, &new, fail_on, format, max_bytes)
         }
         Command::Merge(m) => {
+            check_output(&m.out)?;
             let analysis = merge::merge(&m.dirs)?;
             emit(&analysis, &m.out, m.check, m.bom, None)
         }
@@ -128,6 +129,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
+    check_output(&c.out)?;
     let config = Config::load(c.config.as_deref())?;
     check_inputs(&c.inputs)?;
     let options = ingest::IngestOptions {
@@ -235,6 +237,17 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
     skipped.dedup();
     let diffs = out.finish(&skipped)?;
     exit_status(&diffs, &c.out, &skipped, worst, c.fail_on)
+}
+
+/// Refuses `-o -`: the reports are six files, which cannot go to standard output.
+fn check_output(out: &Path) -> Result<()> {
+    if out.as_os_str() == "-" {
+        bail!(
+            "`-o -`: the reports are six files, so they go to a folder, not to standard \
+             output; name a folder (`-o reports`), or use `diff` to print what changed"
+        );
+    }
+    Ok(())
 }
 
 /// Refuses, before anything is read or written, inputs that cannot be meant:

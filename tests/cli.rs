@@ -219,3 +219,18 @@ fn the_example_workflow_runs_commands_crossclaim_accepts() {
     assert!(has("max_bytes: Some("), "{commands:?}");
     assert!(has("fail_on: Some(Major)"), "{commands:?}");
 }
+
+/// Regression (issue 20): `-o -` made a folder named "-".
+#[test]
+fn output_to_standard_output_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("crossclaim")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["compare", "--quiet", "-o", "-"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/basic/articles"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`-o -`"));
+    assert!(!dir.path().join("-").exists());
+}

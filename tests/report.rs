@@ -180,6 +180,15 @@ fn bom_option_starts_only_the_csvs_with_a_byte_order_mark() {
 fn html_is_one_escaped_page_with_disagreements_first() {
     let (_tmp, out) = reports();
     let html = read(&out, "report.html");
+    // Narrow screens (issue 20): the two figure boxes stack instead of overflowing,
+    // and the outlet column of shared claims sits above its sentence.
+    assert!(html.contains(
+        ".pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,20rem),1fr))"
+    ));
+    assert!(html.contains("@media (max-width:40rem){"));
+    assert!(
+        html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    );
     for outside in ["<script", "<link", "src=", "http://", "https://", "@import"] {
         assert!(!html.contains(outside), "no {outside}");
     }
