@@ -5,7 +5,7 @@ BIN := target/release/crossclaim
 # figure-pair model of issue 17).
 BASELINE ?= 1109e7c
 
-.PHONY: build run test reports check check-reports bench bench-quick fmt lint readme-example check-office screenshot fuzz golden
+.PHONY: build run test reports check check-reports bench bench-quick fmt lint readme-example check-office render-xlsx screenshot fuzz golden
 
 build:
 	$(CARGO) build --release --locked
@@ -47,9 +47,16 @@ readme-example: reports
 check-office:
 	scripts/check_libreoffice.sh
 
-# Renders report.html of a small fixture in headless Chromium to target/screenshot/report.png.
+# Renders every sheet of the seeds' report.xlsx with headless LibreOffice to
+# target/render-xlsx/report-N.png (installs it when missing; not run in CI).
+render-xlsx:
+	scripts/render_xlsx.sh
+
+# Renders report.html of a small fixture in headless Chromium at 1280 and 400 px wide,
+# to target/screenshot/report.png and report-400.png (installs Chromium when missing).
 screenshot:
 	scripts/screenshot.sh
+	WIDTH=400 scripts/screenshot.sh target/screenshot/reports target/screenshot/report-400.png
 
 # Every fuzz target for FUZZ_SECONDS each (default 600); not in CI.
 fuzz:

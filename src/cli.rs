@@ -37,7 +37,7 @@ pub const MAX_THREADS: i64 = 512;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read articles, write the reports (claims.csv, disagreements.csv, report.json, summary.md, report.html).
+    /// Read articles, write the reports (claims.csv, disagreements.csv, report.json, summary.md, report.html, report.xlsx).
     #[command(after_help = EXIT_CODES)]
     Compare(CompareArgs),
     /// Print one JSON object per sentence: text, start, end (byte offsets).
@@ -65,6 +65,14 @@ pub enum Command {
         /// Exit with status 3 when new or changed disagreements of this severity or worse exist.
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
+        /// Output format: markdown (for a pull-request comment) or json (every change, for bots).
+        #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+        format: DiffFormat,
+        /// Cut the Markdown to at most this many bytes (a GitHub comment holds 65,536
+        /// characters): the counts, then the first changes of each kind that fit, and a
+        /// last line that says how many of each were left out. At least 2048.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(2048..))]
+        max_bytes: Option<u64>,
     },
     /// Count the corpus-wide facts that every shard needs (each outlet's repeated
     /// lines for the boilerplate rule, the story names, the unreadable inputs) into a
@@ -193,6 +201,12 @@ pub struct MergeArgs {
     /// Start the CSV files with a UTF-8 byte-order mark (for Excel).
     #[arg(long)]
     pub bom: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -105,7 +105,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
             to_stdout(|out| out.write_all(&csv))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Diff { old, new, fail_on } => diff_command(&old, &new, fail_on),
+        Command::Diff {
+            old,
+            new,
+            fail_on,
+            format,
+            max_bytes,
+        } => {
+            let max_bytes = max_bytes.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+            diff_command(&old, &new, fail_on, format, max_bytes)
+        }
         Command::Boilerplate(b) => boilerplate_command(&b),
         Command::Merge(m) => merge_command(&m),
         Command::Eval { gold, dir } => {
@@ -117,6 +126,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
+    check_output(&c.out)?;
     let config = Config::load(c.config.as_deref())?;
     check_inputs(&c.inputs)?;
     let options = ingest::IngestOptions {
@@ -237,6 +247,17 @@ fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
     skipped.dedup();
     let diffs = out.finish(&skipped)?;
     exit_status(&diffs, &c.out, &skipped, worst, c.fail_on)
+}
+
+/// Refuses `-o -`: the reports are six files, which cannot go to standard output.
+fn check_output(out: &Path) -> Result<()> {
+    if out.as_os_str() == "-" {
+        bail!(
+            "`-o -`: the reports are six files, so they go to a folder, not to standard \
+             output; name a folder (`-o reports`), or use `diff` to print what changed"
+        );
+    }
+    Ok(())
 }
 
 /// Refuses, before anything is read or written, paths that do not exist,
@@ -418,6 +439,7 @@ fn boilerplate_command(b: &cli::BoilerplateArgs) -> Result<ExitCode> {
 /// `crossclaim merge`: the shards' stories, in name order a story at a time,
 /// into one set of reports.
 fn merge_command(m: &cli::MergeArgs) -> Result<ExitCode> {
+    check_output(&m.out)?;
     let mut merger = merge::Merger::open(&m.dirs)?;
     let options = report::Options {
         bom: m.bom,
@@ -481,10 +503,20 @@ fn exit_status(
         .map_or(ExitCode::SUCCESS, |&c| ExitCode::from(c)))
 }
 
-/// `crossclaim diff`: the Markdown goes to stdout; `--fail-on` decides the status.
-fn diff_command(old: &Path, new: &Path, fail_on: Option<FailOn>) -> Result<ExitCode> {
-    let diff = report::diff_dirs(old, new)?;
-    to_stdout(|out| out.write_all(diff.markdown.as_bytes()))?;
+/// `crossclaim diff`: the Markdown or JSON goes to stdout; `--fail-on` decides the status.
+fn diff_command(
+    old: &Path,
+    new: &Path,
+    fail_on: Option<FailOn>,
+    format: cli::DiffFormat,
+    max_bytes: Option<usize>,
+) -> Result<ExitCode> {
+    let diff = report::diff_dirs(old, new, max_bytes)?;
+    let text = match format {
+        cli::DiffFormat::Markdown => &diff.markdown,
+        cli::DiffFormat::Json => &diff.json,
+    };
+    to_stdout(|out| out.write_all(text.as_bytes()))?;
     Ok(if fails_on(fail_on, diff.worst_new) {
         ExitCode::from(EXIT_DISAGREEMENTS)
     } else {
@@ -546,13 +578,15 @@ pub fn analyse_story(story: Story, config: &Config) -> StoryReport {
         &grouping,
         &config.compare,
     );
-    StoryReport {
+    let mut report = StoryReport {
         story,
         sentences,
         quantities,
         claims: grouping.claims,
         disagreements,
-    }
+    };
+    report.assign_disagreement_ids();
+    report
 }
 
 fn progress_bar(len: u64, quiet: bool) -> ProgressBar {

@@ -8,6 +8,14 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // A full disk under report.xlsx's temporary files panics inside
+    // rust_xlsxwriter; the run turns it into an error line of its own.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !crossclaim::report::is_xlsx_write_panic(info.payload()) {
+            default_hook(info);
+        }
+    }));
     let args = crossclaim::cli::Args::parse();
     match crossclaim::run(args) {
         Ok(code) => code,

@@ -9,6 +9,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::quantity::Quantity;
+use crate::text::stable_id;
 
 /// A half-open byte range `[start, end)` into some text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -189,7 +190,8 @@ impl Verdict {
 /// Two figures from two outlets that measure the same thing and do not agree.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Disagreement {
-    /// Stable id from the two sentences and figures.
+    /// Stable id from what the row says: story, outlets, measure and the figures
+    /// as written (`StoryReport::assign_disagreement_ids`).
     pub id: String,
     pub verdict: Verdict,
     pub severity: Severity,
@@ -224,6 +226,43 @@ impl StoryReport {
 
     pub fn figure(&self, r: FigureRef) -> &Quantity {
         &self.quantities[r.sentence][r.quantity]
+    }
+
+    /// Gives each disagreement an id made of what its row says: the story, the
+    /// two outlets, the measure and the two figures as written. An edit
+    /// elsewhere in either sentence (another figure, a word) keeps the id, so
+    /// `diff` shows such a row as unchanged. Rows that say the same (one outlet
+    /// with two articles) are told apart by their sentences, then by position.
+    pub fn assign_disagreement_ids(&mut self) {
+        let mut seen = rustc_hash::FxHashSet::default();
+        for i in 0..self.disagreements.len() {
+            let d = &self.disagreements[i];
+            let (qa, qb) = (self.figure(d.a), self.figure(d.b));
+            let row = [
+                self.story.name.as_str(),
+                self.article_of(d.a.sentence).outlet.as_str(),
+                self.article_of(d.b.sentence).outlet.as_str(),
+                d.measure.as_str(),
+                qa.text.as_str(),
+                qb.text.as_str(),
+            ];
+            let mut id = stable_id("d", row);
+            if seen.contains(&id) {
+                let sentences = [
+                    self.sentences[d.a.sentence].text.as_str(),
+                    self.sentences[d.b.sentence].text.as_str(),
+                ];
+                id = stable_id("d", row.into_iter().chain(sentences));
+                let base = id.clone();
+                let mut n = 2usize;
+                while seen.contains(&id) {
+                    id = stable_id("d", [base.as_str(), &n.to_string()]);
+                    n += 1;
+                }
+            }
+            seen.insert(id.clone());
+            self.disagreements[i].id = id;
+        }
     }
 }
 

@@ -212,6 +212,7 @@ fn a_killed_run_leaves_the_previous_reports_whole() {
         "report.json",
         "summary.md",
         "report.html",
+        "report.xlsx",
     ]
     .iter()
     .map(|n| fs::read(out.join(n)).unwrap())
@@ -248,6 +249,7 @@ fn a_killed_run_leaves_the_previous_reports_whole() {
         "report.json",
         "summary.md",
         "report.html",
+        "report.xlsx",
     ]
     .iter()
     .map(|n| fs::read(out.join(n)).unwrap())
@@ -318,6 +320,7 @@ fn outlet_and_story_names_never_become_paths() {
             "disagreements.csv",
             "report.html",
             "report.json",
+            "report.xlsx",
             "summary.md"
         ]
     );

@@ -27,7 +27,7 @@ fn read(dir: &Path, name: &str) -> String {
 }
 
 #[test]
-fn compare_writes_all_five_reports() {
+fn compare_writes_all_six_reports() {
     let out = tempfile::tempdir().unwrap();
     compare(&["fixtures/basic/articles"], out.path(), &[]).success();
     for name in [
@@ -36,6 +36,7 @@ fn compare_writes_all_five_reports() {
         "report.json",
         "summary.md",
         "report.html",
+        "report.xlsx",
     ] {
         assert!(out.path().join(name).is_file(), "{name} missing");
     }
@@ -94,9 +95,10 @@ fn reports_are_identical_for_any_thread_count() {
         "report.json",
         "summary.md",
         "report.html",
+        "report.xlsx",
     ] {
         assert!(
-            read(one.path(), name) == read(two.path(), name),
+            fs::read(one.path().join(name)).unwrap() == fs::read(two.path().join(name)).unwrap(),
             "{name} differs"
         );
     }
@@ -188,4 +190,47 @@ fn outlet_aliases_from_the_config_name_the_outlet_in_every_report() {
     assert!(claims.contains(",The Harbor Times,"), "{claims}");
     assert!(!claims.contains(",harbor-times,"), "{claims}");
     assert!(read(&out, "summary.md").contains("The Harbor Times"));
+}
+
+/// The example workflow (examples/github-actions-crossclaim.yml) only runs
+/// command lines that this crossclaim accepts.
+#[test]
+fn the_example_workflow_runs_commands_crossclaim_accepts() {
+    use clap::Parser;
+    let workflow = fs::read_to_string("examples/github-actions-crossclaim.yml").unwrap();
+    let mut commands = Vec::new();
+    for line in workflow.lines() {
+        let line = line.trim().trim_start_matches("run: ");
+        let Some(rest) = line.strip_prefix("crossclaim ") else {
+            continue;
+        };
+        let words: Vec<&str> = std::iter::once("crossclaim")
+            .chain(
+                rest.split_whitespace()
+                    .take_while(|w| !w.starts_with('>') && !w.starts_with('|')),
+            )
+            .collect();
+        let args =
+            crossclaim::cli::Args::try_parse_from(&words).unwrap_or_else(|e| panic!("{line}: {e}"));
+        commands.push(format!("{:?}", args.command));
+    }
+    let has = |needle: &str| commands.iter().any(|c| c.contains(needle));
+    assert!(has("check: true"), "{commands:?}");
+    assert!(has("max_bytes: Some("), "{commands:?}");
+    assert!(has("fail_on: Some(Major)"), "{commands:?}");
+}
+
+/// Regression (issue 20): `-o -` made a folder named "-".
+#[test]
+fn output_to_standard_output_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("crossclaim")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["compare", "--quiet", "-o", "-"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/basic/articles"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`-o -`"));
+    assert!(!dir.path().join("-").exists());
 }

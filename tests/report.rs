@@ -9,6 +9,7 @@ use std::process::Command;
 use assert_cmd::cargo::CommandCargoExt;
 
 const STORY: &str = "fixtures/report-flood/valley-floods";
+const IDS_STORY: &str = "fixtures/report-ids/storm";
 const UNRELATED: &str = "fixtures/report-flood/unrelated/chess-weekly.txt";
 
 fn crossclaim() -> Command {
@@ -84,7 +85,7 @@ fn csv_columns_are_stable_and_figures_plain_numbers() {
     };
     assert_eq!(
         header("claims.csv"),
-        "claim_id,story,outlet,source,sentence_no,start,end,sentence,outlets,claim_size,quantities"
+        "claim_id,story,outlet,source,sentence_no,start,end,sentence,outlets,claim_size,quantities,values"
     );
     assert_eq!(
         header("disagreements.csv"),
@@ -105,6 +106,43 @@ fn csv_columns_are_stable_and_figures_plain_numbers() {
         }
         let hedges = "exact approximate lower_bound upper_bound range vague";
         assert!(hedges.split(' ').any(|h| h == &row[8]), "{}", &row[8]);
+    }
+}
+
+#[test]
+fn claims_csv_rows_sit_together_by_claim_with_values_beside_the_figures() {
+    let (_tmp, out) = reports();
+    let mut reader = csv::Reader::from_path(out.join("claims.csv")).expect("csv");
+    let headers = reader.headers().expect("header").clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let (id, outlet, written, values) = (
+        column("claim_id"),
+        column("outlet"),
+        column("quantities"),
+        column("values"),
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 && rows[i - 1][id] == row[id] {
+            assert!(
+                rows[i - 1][outlet] <= row[outlet],
+                "outlets in order: {row:?}"
+            );
+            continue;
+        }
+        assert!(!seen.contains(&&row[id]), "claim {} is split", &row[id]);
+        seen.push(&row[id]);
+    }
+    assert!(seen.len() < rows.len(), "the fixture has a shared claim");
+    let evacuated = rows
+        .iter()
+        .find(|r| r[written].contains("About 1,200"))
+        .expect("figure row");
+    assert_eq!(&evacuated[values], "1200 people");
+    for row in &rows {
+        let count = |cell: &str| cell.split("; ").filter(|s| !s.is_empty()).count();
+        assert_eq!(count(&row[written]), count(&row[values]), "{row:?}");
     }
 }
 
@@ -142,6 +180,15 @@ fn bom_option_starts_only_the_csvs_with_a_byte_order_mark() {
 fn html_is_one_escaped_page_with_disagreements_first() {
     let (_tmp, out) = reports();
     let html = read(&out, "report.html");
+    // Narrow screens (issue 20): the two figure boxes stack instead of overflowing,
+    // and the outlet column of shared claims sits above its sentence.
+    assert!(html.contains(
+        ".pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,20rem),1fr))"
+    ));
+    assert!(html.contains("@media (max-width:40rem){"));
+    assert!(
+        html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    );
     for outside in ["<script", "<link", "src=", "http://", "https://", "@import"] {
         assert!(!html.contains(outside), "no {outside}");
     }
@@ -177,6 +224,91 @@ fn json_report_names_its_schema_and_version() {
         assert!(!story[key].is_null(), "{key}");
     }
     assert_eq!(story["disagreements"][0]["severity"], "major");
+}
+
+/// One part of `report.xlsx` (a zip of XML files), as text.
+fn xlsx_part(path: &Path, name: &str) -> String {
+    let file = fs::File::open(path).expect("report.xlsx");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut text).expect("utf-8");
+    text
+}
+
+#[test]
+fn xlsx_has_frozen_filtered_sheets_with_number_cells_and_no_formulas() {
+    let (_tmp, out) = reports();
+    let path = out.join("report.xlsx");
+    let workbook = xlsx_part(&path, "xl/workbook.xml");
+    for (i, name) in ["disagreements", "claims", "stories", "articles"]
+        .iter()
+        .enumerate()
+    {
+        assert!(
+            workbook.contains(&format!("<sheet name=\"{name}\" sheetId=\"{}\"", i + 1)),
+            "{workbook}"
+        );
+        let sheet = xlsx_part(&path, &format!("xl/worksheets/sheet{}.xml", i + 1));
+        assert!(sheet.contains("ySplit=\"1\""), "{name}: header frozen");
+        assert!(
+            sheet.contains("<autoFilter ref=\"A1:"),
+            "{name}: autofilter"
+        );
+        assert!(sheet.contains("customWidth=\"1\""), "{name}: column widths");
+        assert!(!sheet.contains("<f>"), "{name}: no formula");
+    }
+    let dis = xlsx_part(&path, "xl/worksheets/sheet1.xml");
+    // The figures are number cells: 1,200 and 2,000 people, a gap of 40%.
+    let number_cell = |cell: &str, value: &str| {
+        let at = dis.find(&format!("<c r=\"{cell}\"")).expect(cell);
+        let end = at + dis[at..].find("</c>").expect("cell end");
+        let xml = &dis[at..end];
+        !xml.contains(" t=\"") && xml.ends_with(&format!("<v>{value}</v>"))
+    };
+    assert!(number_cell("H2", "1200"), "{dis}");
+    assert!(number_cell("M2", "2000"), "{dis}");
+    assert!(number_cell("P2", "0.4"), "{dis}");
+    let claims = xlsx_part(&path, "xl/worksheets/sheet2.xml");
+    // Text cells hold the text as written: no apostrophe, no formula.
+    assert!(claims.contains("<t>-5 degrees is not expected"), "{claims}");
+    assert!(claims.contains("<t>=SUM(1+1) appeared"), "{claims}");
+    assert!(claims.contains("5½ feet"));
+    let styles = xlsx_part(&path, "xl/styles.xml");
+    assert!(styles.contains("wrapText=\"1\""), "sentences wrap");
+    let core = xlsx_part(&path, "docProps/core.xml");
+    assert!(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2000-01-01T00:00:00Z"));
+}
+
+#[test]
+fn xlsx_bytes_are_the_same_for_any_thread_count_and_check_sees_a_change() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (one, three) = (tmp.path().join("one"), tmp.path().join("three"));
+    let status = crossclaim()
+        .env("RAYON_NUM_THREADS", "1")
+        .args(["compare", "--quiet", "-o"])
+        .arg(&one)
+        .args([STORY, "seeds"])
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    let story = Path::new(STORY);
+    let seeds = Path::new("seeds");
+    assert_eq!(compare(&[story, seeds], &three, &["--threads", "3"]), 0);
+    let bytes = |dir: &Path| fs::read(dir.join("report.xlsx")).expect("report.xlsx");
+    assert!(
+        bytes(&one) == bytes(&three),
+        "report.xlsx differs by thread count"
+    );
+    assert_eq!(compare(&[story, seeds], &three, &["--check"]), 0);
+    let mut changed = bytes(&three);
+    let last = changed.len() - 1;
+    changed[last] ^= 1;
+    fs::write(three.join("report.xlsx"), changed).expect("edit");
+    let mut args = vec!["compare", "--quiet", "--check", "-o"];
+    args.extend([three.to_str().expect("path"), STORY, "seeds"]);
+    let (code, stdout) = run(&args);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("Binary files a/report.xlsx and b/report.xlsx differ"));
 }
 
 #[test]
@@ -227,6 +359,18 @@ fn diff_shows_changed_and_new_items_and_fail_on_sets_status_3() {
     assert!(md.contains("### New shared claims"), "{md}");
     assert!(md.contains("valley-post: Crews will inspect the bridge"));
     assert_eq!(run(&["diff", o, n, "--fail-on", "major"]).0, 3);
+    let (code, json) = run(&["diff", o, n, "--format", "json"]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&json).expect("diff json");
+    assert_eq!(
+        json["disagreements"]["changed"][0]["new"]["figure_b"],
+        "As many as 2,400"
+    );
+    assert_eq!(
+        run(&["diff", o, n, "--max-bytes", "100"]).0,
+        2,
+        "below 2048 refused"
+    );
     // `compare --fail-on` too: status 3, and the reports are still written.
     let again = tmp.path().join("again");
     assert_eq!(compare(&[&story], &again, &["--fail-on", "major"]), 3);
@@ -288,6 +432,48 @@ fn ids_do_not_change_when_an_unrelated_article_is_added() {
         );
     }
     assert!(claims_after.len() > claims_before.len());
+}
+
+/// Regression (issue 20): editing another figure of a sentence changed the id
+/// of a disagreement that sentence holds, so `diff` showed it as changed.
+#[test]
+fn disagreement_ids_depend_only_on_what_the_row_says() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let story = tmp.path().join("storm");
+    fs::create_dir_all(&story).expect("mkdir");
+    for name in ["bay-news.txt", "coast-herald.txt"] {
+        fs::copy(Path::new(IDS_STORY).join(name), story.join(name)).expect("copy");
+    }
+    let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+    assert_eq!(compare(&[&story], &old, &[]), 0);
+    let herald = story.join("coast-herald.txt");
+    let text = fs::read_to_string(&herald).expect("read");
+    assert!(text.contains("killed 40 people and destroyed 300 homes"));
+    fs::write(
+        &herald,
+        text.replace("destroyed 300 homes", "destroyed 320 homes"),
+    )
+    .expect("edit");
+    assert_eq!(compare(&[&story], &new, &[]), 0);
+    let (_, dis_old) = ids(&old);
+    let (_, dis_new) = ids(&new);
+    assert_eq!(
+        dis_old.len(),
+        1,
+        "the fixture has one disagreement: 40 vs 55 dead"
+    );
+    assert!(
+        dis_new.contains(&dis_old[0]),
+        "{dis_old:?} kept in {dis_new:?}"
+    );
+    let (o, n) = (old.to_str().expect("path"), new.to_str().expect("path"));
+    let (code, md) = run(&["diff", o, n]);
+    assert_eq!(code, 0, "{md}");
+    assert!(
+        md.contains("Disagreements: 1 new, 0 resolved, 0 changed."),
+        "{md}"
+    );
+    assert!(md.contains("coast-herald: 320"), "{md}");
 }
 
 /// LibreOffice Calc opens each CSV (headless): every cell and the Unicode come

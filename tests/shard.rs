@@ -58,6 +58,7 @@ fn shards_merged_equal_one_run() {
         "report.json",
         "summary.md",
         "report.html",
+        "report.xlsx",
     ] {
         let a = fs::read(whole.join(name)).unwrap();
         let b = fs::read(merged.join(name)).unwrap();

@@ -10,7 +10,7 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{figures_cell, hedge_name, plain_number};
+use super::{claim_rows_in_order, figures_cell, hedge_name, plain_number, values_cell};
 use crate::model::StoryReport;
 
 /// The columns of `claims.csv`, in the order of `ClaimRow`'s fields.
@@ -26,6 +26,7 @@ pub const CLAIM_COLUMNS: &[&str] = &[
     "outlets",
     "claim_size",
     "quantities",
+    "values",
 ];
 
 /// The columns of `disagreements.csv`, in the order of `DisagreementRow`'s fields.
@@ -63,6 +64,7 @@ struct ClaimRow<'a> {
     outlets: usize,
     claim_size: usize,
     quantities: String,
+    values: String,
 }
 
 #[derive(Serialize)]
@@ -105,32 +107,27 @@ pub fn writer<W: Write>(mut inner: W, bom: bool, columns: &[&str]) -> Result<csv
     Ok(out)
 }
 
-/// One row per sentence of the story's articles, in article order; a
-/// sentence that states two claims has a row for each, in claim order.
+/// One row per sentence and claim, grouped by claim (claims in the order of
+/// their first sentence), each claim's rows by outlet: a claim's sentences sit
+/// together. A sentence that states two claims has a row in each.
 pub fn claim_rows<W: Write>(out: &mut csv::Writer<W>, story: &StoryReport) -> Result<()> {
-    let mut claims_of = vec![Vec::new(); story.sentences.len()];
-    for (c, claim) in story.claims.iter().enumerate() {
-        for &m in &claim.members {
-            claims_of[m].push(c);
-        }
-    }
-    for (i, sentence) in story.sentences.iter().enumerate() {
-        for claim in claims_of[i].iter().map(|&c| &story.claims[c]) {
-            let article = story.article_of(i);
-            out.serialize(ClaimRow {
-                claim_id: &claim.id,
-                story: defuse(&story.story.name),
-                outlet: defuse(&article.outlet),
-                source: defuse(&article.source),
-                sentence_no: sentence.no + 1,
-                start: sentence.span.start,
-                end: sentence.span.end,
-                sentence: defuse(&sentence.text),
-                outlets: claim.outlets,
-                claim_size: claim.members.len(),
-                quantities: defuse(&figures_cell(&story.quantities[i])).into_owned(),
-            })?;
-        }
+    for (claim, i) in claim_rows_in_order(story) {
+        let sentence = &story.sentences[i];
+        let article = story.article_of(i);
+        out.serialize(ClaimRow {
+            claim_id: &claim.id,
+            story: defuse(&story.story.name),
+            outlet: defuse(&article.outlet),
+            source: defuse(&article.source),
+            sentence_no: sentence.no + 1,
+            start: sentence.span.start,
+            end: sentence.span.end,
+            sentence: defuse(&sentence.text),
+            outlets: claim.outlets,
+            claim_size: claim.members.len(),
+            quantities: defuse(&figures_cell(&story.quantities[i])).into_owned(),
+            values: defuse(&values_cell(&story.quantities[i])).into_owned(),
+        })?;
     }
     Ok(())
 }
@@ -195,6 +192,7 @@ mod tests {
             outlets: 1,
             claim_size: 1,
             quantities: Default::default(),
+            values: Default::default(),
         })
         .unwrap();
         let text = String::from_utf8(out.into_inner().unwrap()).unwrap();

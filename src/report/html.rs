@@ -19,12 +19,14 @@ h1{margin-bottom:.2rem}h2{border-bottom:2px solid #ddd;margin-top:2.5rem}h3{marg
 .badge{font-size:80%;font-weight:bold;text-transform:uppercase;padding:.05rem .45rem;border-radius:3px;color:#fff;background:#d98b00}\
 .major .badge{background:#c0262d}.update .badge{background:#4a7bd0}\
 .measure{font-weight:bold}.gap{margin-left:auto;font-variant-numeric:tabular-nums}\
-.pair{display:grid;grid-template-columns:1fr 1fr;gap:1rem;margin:.6rem 0}\
+.pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,20rem),1fr));gap:1rem;margin:.6rem 0}\
 .side{background:#fafafa;border:1px solid #eee;border-radius:4px;padding:.5rem .7rem}\
 .outlet{font-weight:bold}.fig{float:right;font-variant-numeric:tabular-nums;color:#444}\
 mark{background:#ffd54f;padding:0 .15em;border-radius:2px;font-weight:bold}\
 table{border-collapse:collapse;width:100%;margin:.6rem 0 1.2rem}td,th{border:1px solid #ddd;padding:.35rem .5rem;vertical-align:top;text-align:left}\
 th{background:#f3f3f3}td.outlet{width:12rem;white-space:nowrap}\
+.side,td,.muted,h2{overflow-wrap:anywhere}\
+@media (max-width:40rem){body{margin:1rem auto;padding:0 .6rem}td,th{display:block}td.outlet{width:auto;white-space:normal;border-bottom:0;background:#fafafa}.gap{margin-left:0}}\
 mark.q{background:#fff1b8;font-weight:normal}";
 
 /// The top of the page: title, counts and the index of stories (name, disagreements).

@@ -1,5 +1,5 @@
 //! Reports: each format is a function from the analysis to bytes; writing them
-//! is a separate step that replaces the five files as one generation, under a
+//! is a separate step that replaces the six files as one generation, under a
 //! lock on the folder, so an interrupted or concurrent run never leaves a mix.
 
 mod csv;
@@ -8,6 +8,7 @@ mod html;
 mod json;
 mod markdown;
 mod staging;
+mod xlsx;
 
 use std::fs;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::model::{Skipped, StoryReport};
+use crate::model::{Claim, Skipped, StoryReport};
 use crate::quantity::{Hedge, Quantity};
 use staging::{Lock, Staging};
 
@@ -24,6 +25,7 @@ pub use json::{
     Report, SCHEMA_VERSION, ShardInfo, read as read_json, read_head, read_skipped, read_story,
 };
 pub use staging::{MANIFEST, check_digest, check_generation};
+pub use xlsx::is_write_panic as is_xlsx_write_panic;
 
 /// Choices that change the bytes of the reports.
 #[derive(Debug, Clone, Default)]
@@ -35,12 +37,13 @@ pub struct Options {
 }
 
 /// The report files, by name, in the order they are written.
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 6] = [
     "claims.csv",
     "disagreements.csv",
     "report.json",
     "summary.md",
     "report.html",
+    "report.xlsx",
 ];
 
 /// The parts of `summary.md` and `report.html` that wait, in the staging
@@ -68,6 +71,7 @@ pub struct ReportDir {
     json: Staged,
     markdown: Staged,
     html: Staged,
+    xlsx: xlsx::Book,
     /// Where each story's HTML section lies in `html`, and its disagreements:
     /// the page opens with the stories that have the most.
     sections: Vec<Section>,
@@ -114,6 +118,7 @@ impl ReportDir {
             json,
             markdown: open(SUMMARY_BODY)?,
             html: open(HTML_BODY)?,
+            xlsx: xlsx::Book::new()?,
             sections: Vec::new(),
             index: Vec::new(),
             totals: Totals::default(),
@@ -149,6 +154,7 @@ impl ReportDir {
             start,
             len: self.scratch.len() as u64,
         });
+        self.xlsx.add(story).with_context(|| path(FILES[5]))?;
         self.index
             .push((story.story.name.clone(), story.disagreements.len()));
         self.totals.add(story);
@@ -167,6 +173,7 @@ impl ReportDir {
             mut json,
             markdown,
             html: html_body,
+            xlsx,
             sections,
             index,
             totals,
@@ -217,6 +224,10 @@ impl ReportDir {
             close(page, !check)
         })()
         .with_context(|| context(FILES[4]))?;
+
+        let mut book = create(&staged(FILES[5]))?;
+        xlsx.save(&mut book).with_context(|| context(FILES[5]))?;
+        close(book, !check).with_context(|| context(FILES[5]))?;
 
         if check {
             let mut files = Vec::new();
@@ -276,6 +287,9 @@ pub fn check(dir: &Path, files: &[(&'static str, Vec<u8>)]) -> Vec<String> {
             let path = dir.join(name);
             let old = fs::read(&path).unwrap_or_default();
             (old != *bytes).then(|| {
+                if name.ends_with(".xlsx") {
+                    return format!("Binary files a/{name} and b/{name} differ\n");
+                }
                 let old = String::from_utf8_lossy(&old);
                 let new = String::from_utf8_lossy(bytes);
                 similar::TextDiff::from_lines(old.as_ref(), new.as_ref())
@@ -295,6 +309,36 @@ fn figures_cell(quantities: &[Quantity]) -> String {
         .map(|q| q.text.as_str())
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// The figures of a sentence in their normalised value and unit, in the order
+/// of `figures_cell`, durations in years, days or hours: `1200 people; 6 years`.
+fn values_cell(quantities: &[Quantity]) -> String {
+    quantities
+        .iter()
+        .filter(|q| q.kind.is_figure())
+        .map(|q| {
+            let (value, unit) = readable(q.value, &q.unit);
+            let value = plain_number(value);
+            if unit.is_empty() {
+                value
+            } else {
+                format!("{value} {unit}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The rows of the claims table: (claim, sentence) grouped by claim, claims in
+/// the order of their first sentence, each claim's sentences in story order
+/// (articles are sorted by outlet, so by outlet).
+fn claim_rows_in_order(story: &StoryReport) -> impl Iterator<Item = (&Claim, usize)> {
+    let mut claims: Vec<&Claim> = story.claims.iter().collect();
+    claims.sort_by_key(|c| (c.members.first().copied(), c.id.as_str()));
+    claims
+        .into_iter()
+        .flat_map(|c| c.members.iter().map(move |&m| (c, m)))
 }
 
 /// The hedge as the reports spell it, the same words as in `report.json`.
@@ -382,6 +426,22 @@ mod tests {
     }
 
     use super::{Section, page_order, plain_number};
+
+    #[test]
+    fn values_show_each_figure_normalised_in_the_order_written() {
+        // `extract` alone leaves a count's unit to `measure`: no unit, no trailing space.
+        let quantities = crate::quantity::extract(
+            "In the six-year war, 1,200 jobs were lost at a cost of $2 million.",
+        );
+        assert_eq!(
+            super::figures_cell(&quantities),
+            "six-year; 1,200; $2 million"
+        );
+        assert_eq!(
+            super::values_cell(&quantities),
+            "6 years; 1200; 2000000 usd"
+        );
+    }
 
     #[test]
     fn pages_open_with_the_most_disagreements_and_copy_neighbours_at_once() {

@@ -1,5 +1,5 @@
 //! Where reports are staged, how they replace the old ones, and the lock that
-//! keeps two runs apart. The folder's five reports cannot be swapped in one
+//! keeps two runs apart. The folder's six reports cannot be swapped in one
 //! system call without moving the user's other files, so a manifest written
 //! first (sizes and hashes of the new files) marks the generation: a reader
 //! checks the files it reads against it and refuses a mix. Only files and
@@ -24,12 +24,13 @@ const STAGING: &str = ".crossclaim-staging";
 /// A file in every staging folder that marks it as crossclaim's own.
 const TAG: &str = "CROSSCLAIM-STAGING";
 /// Every name crossclaim writes into a staging folder, tag last.
-const STAGED: [&str; 9] = [
+const STAGED: [&str; 10] = [
     super::FILES[0],
     super::FILES[1],
     super::FILES[2],
     super::FILES[3],
     super::FILES[4],
+    super::FILES[5],
     super::SUMMARY_BODY,
     super::HTML_BODY,
     MANIFEST,

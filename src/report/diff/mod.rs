@@ -3,6 +3,8 @@
 //! works on reports from any older run; disagreements and shared claims are
 //! matched by their content ids first, then by what they are about, so that an
 //! updated figure shows as "changed" rather than as one resolved and one new.
+//! The Markdown can be cut to a size (a GitHub comment holds 65,536 characters),
+//! saying what was left out; `--format json` gives bots every change.
 
 mod load;
 
@@ -11,11 +13,12 @@ use std::fmt::Write;
 use std::path::Path;
 
 use anyhow::Result;
+use serde::Serialize;
 
 use crate::model::Severity;
 
 /// A disagreement as the diff shows it, resolved from the indices in the JSON.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Serialize)]
 struct Dis {
     id: String,
     story: String,
@@ -53,7 +56,7 @@ impl Dis {
 }
 
 /// A claim that two or more outlets share; members are `outlet: sentence`.
-#[derive(Clone)]
+#[derive(Clone, Serialize)]
 struct SharedClaim {
     id: String,
     story: String,
@@ -70,90 +73,224 @@ struct Side {
 /// What `diff` found; `markdown` is the comment to post.
 pub struct DiffSummary {
     pub markdown: String,
+    /// The same changes as one JSON object, for bots.
+    pub json: String,
     /// The worst severity among disagreements that are new or changed (updates excluded).
     pub worst_new: Option<Severity>,
 }
 
-/// Compares the `report.json` of two report folders.
-pub fn diff_dirs(old: &Path, new: &Path) -> Result<DiffSummary> {
-    Ok(diff_sides(&load::load(old)?, &load::load(new)?))
+/// Compares the `report.json` of two report folders; the Markdown is cut to
+/// `max_bytes` when given.
+pub fn diff_dirs(old: &Path, new: &Path, max_bytes: Option<usize>) -> Result<DiffSummary> {
+    Ok(diff_sides(&load::load(old)?, &load::load(new)?, max_bytes))
 }
 
-fn diff_sides(old: &Side, new: &Side) -> DiffSummary {
-    let (added, resolved, changed) = match_disagreements(&old.disagreements, &new.disagreements);
-    let (new_claims, gone_claims, changed_claims) = match_claims(&old.claims, &new.claims);
-    let worst_new = added
+/// The version of the JSON that `diff --format json` writes.
+pub const DIFF_JSON_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Changed<'a, T> {
+    old: &'a T,
+    new: &'a T,
+}
+
+#[derive(Serialize)]
+struct Changes<'a, T> {
+    new: Vec<&'a T>,
+    gone: Vec<&'a T>,
+    changed: Vec<Changed<'a, T>>,
+}
+
+impl<'a, T> Changes<'a, T> {
+    fn of((new, gone, changed): Matched<'a, T>) -> Self {
+        Self {
+            new,
+            gone,
+            changed: changed
+                .into_iter()
+                .map(|(old, new)| Changed { old, new })
+                .collect(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.new.is_empty() && self.gone.is_empty() && self.changed.is_empty()
+    }
+}
+
+#[derive(Serialize)]
+struct DiffJson<'a> {
+    schema: &'static str,
+    version: u32,
+    disagreements: &'a Changes<'a, Dis>,
+    shared_claims: &'a Changes<'a, SharedClaim>,
+}
+
+/// One section of the Markdown: a title, the lines that open it (a table
+/// header) and its items, each one line or a few.
+struct Section {
+    title: &'static str,
+    what: &'static str,
+    head: &'static str,
+    items: Vec<String>,
+}
+
+fn diff_sides(old: &Side, new: &Side, max_bytes: Option<usize>) -> DiffSummary {
+    let dis = Changes::of(match_disagreements(&old.disagreements, &new.disagreements));
+    let claims = Changes::of(match_claims(&old.claims, &new.claims));
+    let worst_new = dis
+        .new
         .iter()
         .copied()
-        .chain(changed.iter().map(|(_, n)| *n))
+        .chain(dis.changed.iter().map(|c| c.new))
         .filter(|d| d.verdict != "update")
         .map(|d| d.severity)
         .min();
-    let mut md = String::from("## crossclaim report changes\n\n");
+    let json = serde_json::to_string_pretty(&DiffJson {
+        schema: "crossclaim-diff",
+        version: DIFF_JSON_VERSION,
+        disagreements: &dis,
+        shared_claims: &claims,
+    })
+    .map(|j| j + "\n")
+    .unwrap_or_default();
+    let mut head = String::from("## crossclaim report changes\n\n");
     let _ = writeln!(
-        md,
+        head,
         "Disagreements: {} new, {} resolved, {} changed. Shared claims: {} new, {} no longer shared, {} changed.\n",
-        added.len(),
-        resolved.len(),
-        changed.len(),
-        new_claims.len(),
-        gone_claims.len(),
-        changed_claims.len()
+        dis.new.len(),
+        dis.gone.len(),
+        dis.changed.len(),
+        claims.new.len(),
+        claims.gone.len(),
+        claims.changed.len()
     );
-    let header = "| story | id | kind | measure | figure A | figure B | gap |\n|---|---|---|---|---|---|---:|\n";
-    let mut table = |title: &str, rows: Vec<String>| {
-        if !rows.is_empty() {
-            let _ = writeln!(md, "### {title}\n\n{header}{}\n", rows.join("\n"));
-        }
-    };
-    table(
-        "New disagreements",
-        added.iter().map(|d| d.line()).collect(),
-    );
-    table(
-        "Resolved disagreements",
-        resolved.iter().map(|d| d.line()).collect(),
-    );
-    table(
-        "Changed disagreements",
-        changed
-            .iter()
-            .flat_map(|(o, n)| [o.line().replacen("| ", "| was: ", 1), n.line()])
-            .collect(),
-    );
-    let mut list = |title: &str, items: Vec<String>| {
-        if !items.is_empty() {
-            let _ = writeln!(md, "### {title}\n\n{}\n", items.join("\n"));
-        }
-    };
-    list(
-        "New shared claims",
-        new_claims.iter().map(|c| claim_item(c, "")).collect(),
-    );
-    list(
-        "Claims no longer shared",
-        gone_claims.iter().map(|c| claim_item(c, "")).collect(),
-    );
-    list(
-        "Changed claims",
-        changed_claims
-            .iter()
-            .map(|(o, n)| claim_item(n, &format!(" (was {} outlets, {})", o.outlets, o.id)))
-            .collect(),
-    );
-    if added.is_empty()
-        && resolved.is_empty()
-        && changed.is_empty()
-        && new_claims.is_empty()
-        && gone_claims.is_empty()
-        && changed_claims.is_empty()
-    {
+    let table = "| story | id | kind | measure | figure A | figure B | gap |\n|---|---|---|---|---|---|---:|\n";
+    let sections = [
+        Section {
+            title: "New disagreements",
+            what: "new disagreements",
+            head: table,
+            items: dis.new.iter().map(|d| d.line()).collect(),
+        },
+        Section {
+            title: "Resolved disagreements",
+            what: "resolved disagreements",
+            head: table,
+            items: dis.gone.iter().map(|d| d.line()).collect(),
+        },
+        Section {
+            title: "Changed disagreements",
+            what: "changed disagreements",
+            head: table,
+            items: dis
+                .changed
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{}\n{}",
+                        c.old.line().replacen("| ", "| was: ", 1),
+                        c.new.line()
+                    )
+                })
+                .collect(),
+        },
+        Section {
+            title: "New shared claims",
+            what: "new shared claims",
+            head: "",
+            items: claims.new.iter().map(|c| claim_item(c, "")).collect(),
+        },
+        Section {
+            title: "Claims no longer shared",
+            what: "claims no longer shared",
+            head: "",
+            items: claims.gone.iter().map(|c| claim_item(c, "")).collect(),
+        },
+        Section {
+            title: "Changed claims",
+            what: "changed claims",
+            head: "",
+            items: claims
+                .changed
+                .iter()
+                .map(|c| {
+                    claim_item(
+                        c.new,
+                        &format!(" (was {} outlets, {})", c.old.outlets, c.old.id),
+                    )
+                })
+                .collect(),
+        },
+    ];
+    let mut md = render(&head, &sections, max_bytes.unwrap_or(usize::MAX));
+    if dis.is_empty() && claims.is_empty() {
         md.push_str("No change in disagreements or shared claims.\n");
     }
     DiffSummary {
         markdown: md,
+        json,
         worst_new,
     }
+}
+
+/// The room kept at the end of a cut comment for the note that says what was cut.
+const CUT_NOTE_ROOM: usize = 1024;
+
+/// The Markdown: the head, then each section's items while they fit in
+/// `max_bytes`; when some do not, a closing note counts what was left out.
+fn render(head: &str, sections: &[Section], max_bytes: usize) -> String {
+    let whole = render_within(head, sections, usize::MAX, max_bytes);
+    if whole.len() <= max_bytes {
+        return whole;
+    }
+    render_within(
+        head,
+        sections,
+        max_bytes.saturating_sub(CUT_NOTE_ROOM),
+        max_bytes,
+    )
+}
+
+fn render_within(head: &str, sections: &[Section], budget: usize, max_bytes: usize) -> String {
+    let mut md = String::from(head);
+    let mut cut: Vec<String> = Vec::new();
+    for s in sections.iter().filter(|s| !s.items.is_empty()) {
+        let opening = format!("### {}\n\n{}", s.title, s.head);
+        let mut shown = 0;
+        let mut body = String::new();
+        for item in &s.items {
+            let need = md.len() + opening.len() + body.len() + item.len() + 2;
+            if need > budget {
+                break;
+            }
+            body.push_str(item);
+            body.push('\n');
+            shown += 1;
+        }
+        if shown > 0 {
+            md.push_str(&opening);
+            md.push_str(&body);
+            md.push('\n');
+        }
+        if shown < s.items.len() {
+            cut.push(format!(
+                "{} of {} {}",
+                s.items.len() - shown,
+                s.items.len(),
+                s.what
+            ));
+        }
+    }
+    if !cut.is_empty() {
+        let _ = writeln!(
+            md,
+            "_Cut to fit {max_bytes} bytes: left out {}. Run `crossclaim diff` on the two report \
+             folders for every change, or `--format json`._",
+            cut.join(", ")
+        );
+    }
+    md
 }
 
 type Matched<'a, T> = (Vec<&'a T>, Vec<&'a T>, Vec<(&'a T, &'a T)>);
@@ -278,7 +415,7 @@ mod tests {
     fn an_updated_figure_for_the_same_measure_is_a_change() {
         let old = side(vec![dis("d1", "deaths", "20", Severity::Major)], vec![]);
         let new = side(vec![dis("d2", "deaths", "25", Severity::Major)], vec![]);
-        let d = diff_sides(&old, &new);
+        let d = diff_sides(&old, &new, None);
         assert!(
             d.markdown.contains("0 new, 0 resolved, 1 changed"),
             "{}",
@@ -292,7 +429,7 @@ mod tests {
     fn other_measures_are_new_and_resolved() {
         let old = side(vec![dis("d1", "deaths", "20", Severity::Major)], vec![]);
         let new = side(vec![dis("d2", "injured", "11", Severity::Minor)], vec![]);
-        let d = diff_sides(&old, &new);
+        let d = diff_sides(&old, &new, None);
         assert!(d.markdown.contains("1 new, 1 resolved, 0 changed"));
         assert_eq!(d.worst_new, Some(Severity::Minor));
     }
@@ -307,13 +444,55 @@ mod tests {
                 claim("c3", &["a: y", "b: y"]),
             ],
         );
-        let d = diff_sides(&old, &new);
+        let d = diff_sides(&old, &new, None);
         assert!(
             d.markdown
                 .contains("Shared claims: 1 new, 0 no longer shared, 1 changed")
         );
         assert!(d.markdown.contains("(3 outlets) (was 2 outlets, c1)"));
         assert_eq!(d.worst_new, None);
+    }
+
+    #[test]
+    fn a_long_diff_is_cut_to_its_budget_and_says_what_was_left_out() {
+        let old = side(vec![], vec![]);
+        let many = (0..500)
+            .map(|i| {
+                dis(
+                    &format!("d{i}"),
+                    &format!("measure {i}"),
+                    "20",
+                    Severity::Minor,
+                )
+            })
+            .collect();
+        let new = side(many, vec![claim("c1", &["a: x", "b: x"])]);
+        let d = diff_sides(&old, &new, Some(4096));
+        assert!(d.markdown.len() <= 4096, "{}", d.markdown.len());
+        assert!(
+            d.markdown
+                .contains("Disagreements: 500 new, 0 resolved, 0 changed.")
+        );
+        let shown = d.markdown.matches("| s | d").count();
+        assert!(shown > 10 && shown < 500, "{shown}");
+        let note = format!(
+            "left out {} of 500 new disagreements, 1 of 1 new shared claims.",
+            500 - shown
+        );
+        assert!(d.markdown.contains(&note), "{}", d.markdown);
+        // JSON holds every change, whatever the budget.
+        let json: serde_json::Value = serde_json::from_str(&d.json).expect("json");
+        assert_eq!(json["schema"], "crossclaim-diff");
+        assert_eq!(
+            json["disagreements"]["new"].as_array().map(Vec::len),
+            Some(500)
+        );
+        assert_eq!(json["disagreements"]["new"][0]["severity"], "minor");
+        assert_eq!(json["shared_claims"]["new"][0]["id"], "c1");
+        // A diff that fits is not cut.
+        let whole = diff_sides(&old, &new, None).markdown;
+        assert_eq!(diff_sides(&old, &new, Some(whole.len())).markdown, whole);
+        assert!(!whole.contains("Cut to fit"));
     }
 
     #[test]
@@ -324,7 +503,7 @@ mod tests {
                 vec![claim("c1", &["a: x", "b: x"])],
             )
         };
-        let d = diff_sides(&make(), &make());
+        let d = diff_sides(&make(), &make(), None);
         assert!(
             d.markdown
                 .ends_with("No change in disagreements or shared claims.\n")
