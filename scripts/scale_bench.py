@@ -25,7 +25,7 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
 BIN = os.path.join(ROOT, "target", "release", "crossclaim")
 VENV_PY = os.path.join(ROOT, "target", "spark-venv", "bin", "python")
 SIZES = {"10k": 67, "100k": 670, "300k": 2000, "1M": 6700}
-REPORTS = ["claims.csv", "disagreements.csv", "report.json", "summary.md", "report.html"]
+REPORTS = ["claims.csv", "disagreements.csv", "report.json", "summary.md", "report.html", "report.xlsx"]
 
 
 def log(*a):

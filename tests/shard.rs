@@ -128,6 +128,19 @@ fn same_reports(a: &Path, b: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Merges the shards `out0` and `out1` and asserts the bytes of the run `whole`.
+fn merge_two_into_one_run(path: &dyn Fn(&str) -> std::path::PathBuf) {
+    crossclaim(&[
+        "merge",
+        s(&path("out0")),
+        s(&path("out1")),
+        "-o",
+        s(&path("merged")),
+    ])
+    .success();
+    same_reports(&path("whole"), &path("merged")).unwrap();
+}
+
 #[test]
 fn bins_of_story_folders_with_a_corpus_table_merge_into_one_run() {
     let dir = tempfile::tempdir().unwrap();
@@ -172,15 +185,7 @@ fn bins_of_story_folders_with_a_corpus_table_merge_into_one_run() {
         ])
         .success();
     }
-    crossclaim(&[
-        "merge",
-        s(&path("out0")),
-        s(&path("out1")),
-        "-o",
-        s(&path("merged")),
-    ])
-    .success();
-    same_reports(&path("whole"), &path("merged")).unwrap();
+    merge_two_into_one_run(&path);
 
     // Without the table a bin sees two of daily's articles only, keeps the
     // footer, and the merged reports are not those of one run.
@@ -258,15 +263,7 @@ fn records_on_standard_input_give_the_bytes_of_the_folder_run() {
             .assert()
             .success();
     }
-    crossclaim(&[
-        "merge",
-        s(&path("out0")),
-        s(&path("out1")),
-        "-o",
-        s(&path("merged")),
-    ])
-    .success();
-    same_reports(&path("whole"), &path("merged")).unwrap();
+    merge_two_into_one_run(&path);
 }
 
 #[test]
