@@ -163,14 +163,16 @@ fn probe(dir: &Path, model: &Model, config: &Config) -> Result<()> {
             &grouping,
             &config.compare,
         );
+        let show_agreeing = std::env::var_os("SHOW_AGREEING").is_some();
         for pair in &c.pairs {
-            if pair.agrees {
+            let p = model.probability(&pair.x);
+            if pair.agrees && !(show_agreeing && p >= model.matched) {
                 continue;
             }
-            let p = model.probability(&pair.x);
             let (a, b) = (&c.figures[pair.a], &c.figures[pair.b]);
             println!(
-                "{p:.3} {} \"{}\" / {} \"{}\"\n   {}\n   {}\n   {:?}",
+                "{p:.3}{} {} \"{}\" / {} \"{}\"\n   {}\n   {}\n   {:?}",
+                if pair.agrees { " agrees" } else { "" },
                 story.articles[a.article].outlet,
                 a.q.text,
                 story.articles[b.article].outlet,

@@ -213,6 +213,7 @@ fn pattern_fixtures_flag_no_trap() {
 #[test]
 fn pattern_fixtures_find_their_disagreements() {
     for (story, planted) in [
+        ("measure-floors", 1),
         ("measure-history-ages", 1),
         ("measure-kinds-units", 2),
         ("measure-restated", 2),
@@ -221,14 +222,14 @@ fn pattern_fixtures_find_their_disagreements() {
     }
 }
 
-/// A floor under the pattern fixtures' disagreements the model finds: 14 of
-/// 30 today (the misses: fixtures/MEASURE-PATTERNS.md and the closing note of
+/// A floor under the pattern fixtures' disagreements the model finds: 15 of
+/// 31 today (the misses: fixtures/MEASURE-PATTERNS.md and the closing note of
 /// issue 17).
 #[test]
-fn pattern_fixtures_find_at_least_fourteen_of_thirty() {
+fn pattern_fixtures_find_at_least_fifteen_of_thirty_one() {
     let found: usize = measure_fixtures()
         .iter()
         .map(|name| eval_counts(name).1)
         .sum();
-    assert!(found >= 14, "{found} of 30 found");
+    assert!(found >= 15, "{found} of 31 found");
 }

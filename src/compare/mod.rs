@@ -24,7 +24,7 @@ use crate::text::stable_id;
 
 pub use figure::Figure;
 pub use pair::{FEATURE_NAMES, FEATURES, FITTED, Logistic, Model, PairContext};
-use verdict::{Side, agree, gap, ratio, severity};
+use verdict::{Side, agree, closed, gap, ratio, severity};
 
 /// Thresholds for comparison.
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -52,6 +52,9 @@ pub struct Pair {
     pub b: usize,
     /// Whether the two values agree (hedges and rounding read as intervals).
     pub agrees: bool,
+    /// Whether the two values agree as estimates of one value: an open bound
+    /// ("more than 2,000") is read as its figure, so it echoes 2,050 and not 4,500.
+    pub echoes: bool,
     pub x: [f64; FEATURES],
 }
 
@@ -164,6 +167,10 @@ pub fn candidates<'a>(
                     agrees: a
                         .points()
                         .any(|x| b.points().any(|y| agree(x, y, config.max_ratio))),
+                    echoes: a.points().any(|x| {
+                        b.points()
+                            .any(|y| agree(closed(x), closed(y), config.max_ratio))
+                    }),
                     x: pair::features(a, b, &cx),
                 });
             }
@@ -201,8 +208,8 @@ fn mark_mutual_best(figures: &[Figure<'_>], pairs: &mut [Pair]) {
 /// A pair is flagged when its values do not agree (hedges and rounding read
 /// as intervals), its probability reaches `model.flag`, both outlets assert
 /// their figure, both figures are of the story (not of a past event, not an
-/// age), they name no different places or holders, and neither figure is matched in the other outlet by a figure that agrees
-/// with it at probability `model.matched` or more. A pair is flagged only
+/// age), they name no different places or holders, and neither figure is matched in the other outlet by a figure that
+/// echoes it (agrees, an open bound read as its figure) at probability `model.matched` or more. A pair is flagged only
 /// when each figure is the other's likeliest flagged partner.
 pub fn decide(
     articles: &[Article],
@@ -225,7 +232,7 @@ pub fn decide(
         // Figures the other article states too.
         let mut matched = vec![false; figures.len()];
         for &k in &ks {
-            if p[k] >= model.matched && agrees(k) {
+            if p[k] >= model.matched && found.pairs[k].echoes {
                 let c = &found.pairs[k];
                 matched[c.a] = true;
                 matched[c.b] = true;

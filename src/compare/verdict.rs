@@ -13,6 +13,27 @@ pub const SAME: f64 = 0.01;
 /// An approximate figure ("about", "some", "nearly") allows this gap around it.
 pub const APPROXIMATE: f64 = 0.05;
 
+/// A floor ("more than 7,400", "at least 50") states a figure a little above its
+/// number: at least this share above it, more for a rounder number (`floor_reach`).
+pub const FLOOR: f64 = 0.10;
+/// The most a floor reaches above its number: "more than 100,000" is not 200,000.
+pub const FLOOR_MAX: f64 = 0.5;
+
+/// How far above its number a floor reaches: to the next step of its last
+/// significant digit ("at least 70": 80; "more than 7,400": 7,500), at least
+/// `FLOOR` and at most `FLOOR_MAX` of it.
+fn floor_reach(number: f64) -> f64 {
+    let n = number.abs();
+    if n == 0.0 || !n.is_finite() {
+        return FLOOR;
+    }
+    let mut unit = 1e-6;
+    while unit < n && ((n / (unit * 10.0)).round() * unit * 10.0 - n).abs() <= n * 1e-9 {
+        unit *= 10.0;
+    }
+    (unit / n).clamp(FLOOR, FLOOR_MAX)
+}
+
 /// A round figure ("$9 billion", "120,000") allows half a unit of its last
 /// significant digit, at most this share of it: "$9 billion" and "$9.1
 /// billion" for one deal agree, 120,000 and 140,000 do not.
@@ -46,9 +67,16 @@ fn slack(q: &Quantity) -> f64 {
 /// How a figure's hedge is read when comparing.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Allowance {
-    /// A figure meant as the value (exact, "about", "as many as"), with the gap it allows.
+    /// A figure meant as the value (exact, "about"), with the gap it allows.
     Estimate(f64),
-    /// A bound or a vague range ("more than 40", "fewer than 10", "hundreds"): the
+    /// A stated maximum meant as the value ("as many as", "up to"), with the gap
+    /// an estimate allows.
+    Most(f64),
+    /// A floor ("more than 7,400", "at least 50"): a figure from its number up
+    /// to this share above it (see `floor_reach`). News writes the last round
+    /// step below the count, so "more than 7,400" and "about 11,000" disagree.
+    Floor(f64),
+    /// A true bound or a vague range ("fewer than 10", "hundreds"): the
     /// interval from the quantity stage, `None` for an open side.
     Bound(Option<f64>, Option<f64>),
 }
@@ -78,21 +106,20 @@ impl Allowance {
         match q.hedge {
             _ if near => Allowance::Estimate(APPROXIMATE),
             Hedge::UpperBound if strict_upper => Allowance::Bound(None, Some(q.value * scale)),
-            // A floor ("more than 250", "at least 45 dead") is consistent with
-            // any higher figure: in the ECB+ train annotations, 26 of 28 pairs
-            // of a floor and a higher figure for one measure were no conflict.
-            Hedge::LowerBound => Allowance::Bound(scaled(q.low), None),
+            Hedge::LowerBound => Allowance::Floor(floor_reach(q.number)),
             Hedge::Vague | Hedge::Range => Allowance::Bound(scaled(q.low), scaled(q.high)),
-            Hedge::Approximate | Hedge::UpperBound => {
-                Allowance::Estimate(APPROXIMATE.max(slack(q)))
-            }
+            Hedge::UpperBound => Allowance::Most(APPROXIMATE.max(slack(q))),
+            Hedge::Approximate => Allowance::Estimate(APPROXIMATE.max(slack(q))),
             Hedge::Exact => Allowance::Estimate(SAME.max(slack(q))),
         }
     }
 
     fn interval(self, value: f64) -> (f64, f64) {
         match self {
-            Allowance::Estimate(tol) => (value * (1.0 - tol), value * (1.0 + tol)),
+            Allowance::Estimate(tol) | Allowance::Most(tol) => {
+                (value * (1.0 - tol), value * (1.0 + tol))
+            }
+            Allowance::Floor(reach) => (value, value * (1.0 + reach)),
             Allowance::Bound(lo, hi) => {
                 (lo.unwrap_or(f64::NEG_INFINITY), hi.unwrap_or(f64::INFINITY))
             }
@@ -101,7 +128,9 @@ impl Allowance {
 }
 
 /// Whether two figures for one measure can both be right. Figures further apart
-/// than `max_ratio` never agree: "more than 40" says nothing about 12,000.
+/// than `max_ratio` never agree: "more than 40" says nothing about 12,000. A
+/// floor and a stated maximum ("more than 100 mph", "up to 120 mph") agree when
+/// the floor is below the maximum: they are the two ends of one range.
 pub fn agree(a: (f64, Allowance), b: (f64, Allowance), max_ratio: f64) -> bool {
     let d = gap(a.0, b.0);
     if d <= SAME {
@@ -111,12 +140,28 @@ pub fn agree(a: (f64, Allowance), b: (f64, Allowance), max_ratio: f64) -> bool {
         return false;
     }
     match (a.1, b.1) {
-        (Allowance::Estimate(ta), Allowance::Estimate(tb)) => d <= ta.max(tb),
+        (
+            Allowance::Estimate(ta) | Allowance::Most(ta),
+            Allowance::Estimate(tb) | Allowance::Most(tb),
+        ) => d <= ta.max(tb),
+        (Allowance::Floor(_), Allowance::Most(t)) => a.0 <= b.0 * (1.0 + t),
+        (Allowance::Most(t), Allowance::Floor(_)) => b.0 <= a.0 * (1.0 + t),
         _ => {
             let (alo, ahi) = a.1.interval(a.0);
             let (blo, bhi) = b.1.interval(b.0);
             alo <= bhi && blo <= ahi
         }
+    }
+}
+
+/// A figure with an open bound ("more than 40", "fewer than 10") read as an
+/// estimate of its own value; other figures as they are.
+pub fn closed(point: (f64, Allowance)) -> (f64, Allowance) {
+    match point.1 {
+        Allowance::Bound(None, _) | Allowance::Bound(_, None) => {
+            (point.0, Allowance::Estimate(APPROXIMATE))
+        }
+        _ => point,
     }
 }
 
@@ -233,14 +278,43 @@ mod tests {
     #[test]
     fn compatible_bounds_agree() {
         let hundreds = Allowance::Bound(Some(200.0), Some(999.0));
-        let more_than = Allowance::Bound(Some(250.0), None);
-        assert!(agree((200.0, hundreds), (250.0, more_than), 4.0));
+        assert!(agree(
+            (200.0, hundreds),
+            (250.0, Allowance::Floor(FLOOR)),
+            4.0
+        ));
     }
 
     #[test]
     fn bound_far_below_a_figure_is_not_agreement() {
-        let more_than = Allowance::Bound(Some(250.0), None);
-        assert!(!agree((40.0, more_than), (12_000.0, EXACT), 4.0));
+        assert!(!agree(
+            (40.0, Allowance::Floor(FLOOR)),
+            (12_000.0, EXACT),
+            4.0
+        ));
+    }
+
+    #[test]
+    fn floor_states_a_figure_a_little_above_it() {
+        let about = Allowance::Estimate(APPROXIMATE);
+        let floor = |n: f64| (n, Allowance::Floor(floor_reach(n)));
+        assert!(agree(floor(350.0), (352.0, EXACT), 4.0));
+        assert!(agree(floor(7_400.0), (7_700.0, about), 4.0));
+        assert!(!agree(floor(7_400.0), (11_000.0, about), 4.0));
+        assert!(!agree(floor(200.0), floor(400.0), 4.0));
+        assert!(agree(floor(100_000.0), (120_000.0, EXACT), 4.0));
+        assert!(!agree(floor(100_000.0), (200_000.0, EXACT), 4.0));
+        assert!(agree(floor(70.0), (80.0, EXACT), 4.0));
+        assert!(!agree(floor(70.0), (100.0, about), 4.0));
+    }
+
+    #[test]
+    fn floor_and_maximum_are_two_ends_of_a_range() {
+        let most = Allowance::Most(APPROXIMATE);
+        let floor = Allowance::Floor(FLOOR);
+        assert!(agree((100.0, floor), (120.0, most), 4.0));
+        assert!(agree((120.0, most), (100.0, floor), 4.0));
+        assert!(!agree((150.0, floor), (120.0, most), 4.0));
     }
 
     #[test]
