@@ -1,7 +1,8 @@
 //! Shell completions and man pages as a user builds them (`crossclaim
-//! completions SHELL`, `crossclaim man -o DIR`, the `make completions man`
-//! targets): every shell's script and every page is generated, names every
-//! command, and passes its shell's or roff's own check where that is installed.
+//! completions SHELL`, `crossclaim man -o DIR`, which `make completions` and
+//! `make man` run): every shell's script and every page is generated, names
+//! every command, and passes its shell's or roff's own check where that is
+//! installed. The README's command list is checked against the same commands.
 
 use std::path::Path;
 use std::process::Command as Process;
@@ -178,4 +179,15 @@ fn an_unknown_shell_is_an_error_in_the_tools_style() {
         .stderr(predicate::str::starts_with(
             "crossclaim: error: invalid value 'tcsh' for '<SHELL>'",
         ));
+}
+
+#[test]
+fn the_readme_lists_every_command() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    for command in commands() {
+        assert!(
+            readme.contains(&format!("\ncrossclaim {command} ")),
+            "the README's command list has no `crossclaim {command}`"
+        );
+    }
 }
