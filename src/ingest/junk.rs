@@ -16,6 +16,11 @@ const PROMOTIONS: &str = include_str!("../../data/ingest/promotions.tsv");
 /// tried on: a long line is a paragraph even when it mentions "copyright".
 const MAX_LINE: usize = 300;
 
+/// Longest line (bytes) tried as junk pieces joined: page furniture is a few
+/// words each side ("Advertisement | Story continues below" is 37 bytes), and
+/// most body lines are longer, so they cost no search for a separator.
+const MAX_JOINED: usize = 150;
+
 /// Most words in a promotion line; longer lines are reporting.
 const MAX_PROMOTION_WORDS: usize = 40;
 
@@ -82,7 +87,10 @@ pub fn is_junk(line: &str, ends_sentence: bool) -> bool {
 /// "Advertisement – Story continues below", "Share | Tweet | Email": two or
 /// more pieces, each junk or navigation on its own.
 fn is_joined_junk(line: &str) -> bool {
-    if !SEPARATOR.is_match(line) {
+    // Every separator holds '-', '|' or a byte that starts '–', '—', '·' or '•'.
+    let may_join = |b: &u8| matches!(b, b'-' | b'|' | 0xC2 | 0xE2);
+    if line.len() > MAX_JOINED || !line.as_bytes().iter().any(may_join) || !SEPARATOR.is_match(line)
+    {
         return false;
     }
     SEPARATOR.split(line).all(|piece| {
