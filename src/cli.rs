@@ -128,7 +128,8 @@ pub struct CompareArgs {
     #[arg(long)]
     pub bom: bool,
 
-    /// Configuration file (thresholds); default: crossclaim.toml when present.
+    /// Configuration file (thresholds, field names, outlet aliases); default: the
+    /// crossclaim.toml of the input folders, else of the working folder, when present.
     #[arg(long)]
     pub config: Option<PathBuf>,
 

@@ -33,6 +33,11 @@ pub fn man_page() -> Result<Vec<u8>> {
 /// Writes crossclaim.1 and one page per command (crossclaim-compare.1, ...)
 /// into `dir`, which is created when missing.
 pub fn write_man_pages(dir: &Path) -> Result<()> {
+    if dir.as_os_str() == "-" {
+        anyhow::bail!(
+            "`man -o -`: the pages go to a folder; `crossclaim man` alone prints crossclaim.1"
+        );
+    }
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for (name, page) in man_pages()? {
         let path = dir.join(name);

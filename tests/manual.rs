@@ -171,6 +171,18 @@ fn check_roff(page: &Path) {
 }
 
 #[test]
+fn man_refuses_to_make_a_folder_named_dash() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    crossclaim()
+        .current_dir(dir.path())
+        .args(["man", "-o", "-"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("crossclaim: error: `man -o -`"));
+    assert!(!dir.path().join("-").exists());
+}
+
+#[test]
 fn an_unknown_shell_is_an_error_in_the_tools_style() {
     crossclaim()
         .args(["completions", "tcsh"])
