@@ -5,7 +5,7 @@ BIN := target/release/crossclaim
 # figure-pair model of issue 17).
 BASELINE ?= 1109e7c
 
-.PHONY: build run test reports check check-reports bench bench-quick fmt lint readme-example check-office render-xlsx screenshot fuzz golden
+.PHONY: build run test reports check check-reports bench bench-quick fmt lint readme-example check-office render-xlsx screenshot fuzz golden completions man
 
 build:
 	$(CARGO) build --release --locked
@@ -65,3 +65,16 @@ fuzz:
 # The English Golden Rules score of `crossclaim sentences`.
 golden:
 	$(CARGO) test --release --test ingest golden -- --nocapture
+
+# Shell completions for every shell clap_complete knows, into target/completions/.
+completions: build
+	mkdir -p target/completions
+	$(BIN) completions bash > target/completions/crossclaim.bash
+	$(BIN) completions zsh > target/completions/_crossclaim
+	$(BIN) completions fish > target/completions/crossclaim.fish
+	$(BIN) completions elvish > target/completions/crossclaim.elv
+	$(BIN) completions powershell > target/completions/_crossclaim.ps1
+
+# The man pages (crossclaim.1 and one per command) into target/man/.
+man: build
+	$(BIN) man -o target/man

@@ -89,6 +89,19 @@ pub enum Command {
         /// A folder written by `compare`.
         dir: PathBuf,
     },
+    /// Print the shell completion script for SHELL (e.g. `crossclaim completions bash
+    /// > ~/.local/share/bash-completion/completions/crossclaim`).
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page crossclaim.1 (e.g. `crossclaim man | man -l -`), or with
+    /// -o DIR write it and one page per command (crossclaim-compare.1, ...) there.
+    Man {
+        /// Folder for the pages (created when missing).
+        #[arg(long = "out", short = 'o', value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -115,7 +128,8 @@ pub struct CompareArgs {
     #[arg(long)]
     pub bom: bool,
 
-    /// Configuration file (thresholds); default: crossclaim.toml when present.
+    /// Configuration file (thresholds, field names, outlet aliases); default: the
+    /// crossclaim.toml of the input folders, else of the working folder, when present.
     #[arg(long)]
     pub config: Option<PathBuf>,
 
@@ -144,6 +158,12 @@ pub struct CompareArgs {
     /// have no id or url (NAME#line), and the story of records without one.
     #[arg(long, value_name = "NAME", default_value = "stdin")]
     pub source_name: String,
+
+    /// Leave out files and folders whose name, or path as the reports show it,
+    /// matches GLOB (`*.draft.md`, `drafts`, `corpus/old/*`); repeatable. Left out
+    /// always, in folders: README, README.* and crossclaim.toml.
+    #[arg(long, value_name = "GLOB", value_parser = glob)]
+    pub exclude: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -182,6 +202,18 @@ pub struct BoilerplateArgs {
     /// As for `compare -`.
     #[arg(long, value_name = "NAME", default_value = "stdin")]
     pub source_name: String,
+
+    /// As for `compare`: the table must be counted with the run's globs.
+    #[arg(long, value_name = "GLOB", value_parser = glob)]
+    pub exclude: Vec<String>,
+}
+
+/// A `--exclude` value, refused here when it is no glob so that the error
+/// reads as every other argument error.
+fn glob(value: &str) -> Result<String, String> {
+    globset::Glob::new(value)
+        .map(|_| value.to_owned())
+        .map_err(|e| e.kind().to_string())
 }
 
 #[derive(Debug, clap::Args)]
@@ -215,12 +247,50 @@ pub enum FailOn {
     Minor,
 }
 
+/// An error as the tool writes it on stderr: `crossclaim: error: MESSAGE`,
+/// the same for its own errors and for clap's (see `parse_error`).
+pub fn error_line(message: impl std::fmt::Display) -> String {
+    format!("crossclaim: error: {message}")
+}
+
+/// What to write for a command line clap refused or answered: its errors in
+/// the tool's style (`error_line`, then clap's tip and usage lines, plain
+/// text); help and version as clap writes them (`None`).
+pub fn parse_error(err: &clap::Error) -> Option<String> {
+    if !err.use_stderr() {
+        return None;
+    }
+    let text = err.render().to_string();
+    text.strip_prefix("error: ").map(error_line)
+}
+
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
+    use clap::{CommandFactory, Parser};
+
+    use super::*;
 
     #[test]
     fn arguments_are_consistent() {
         super::Args::command().debug_assert();
+    }
+
+    #[test]
+    fn clap_errors_read_as_the_tools_own() {
+        let err = Args::try_parse_from(["crossclaim", "compare", "--bogus", "x"]).unwrap_err();
+        let text = parse_error(&err).expect("an error");
+        assert!(
+            text.starts_with("crossclaim: error: unexpected argument '--bogus'"),
+            "{text}"
+        );
+        assert!(text.contains("Usage: crossclaim compare"), "{text}");
+        let err = Args::try_parse_from(["crossclaim", "compare", "x", "--exclude", "a[b"]);
+        let text = parse_error(&err.unwrap_err()).expect("an error");
+        assert!(
+            text.starts_with("crossclaim: error: invalid value 'a[b' for '--exclude <GLOB>'"),
+            "{text}"
+        );
+        let help = Args::try_parse_from(["crossclaim", "--help"]).unwrap_err();
+        assert_eq!(parse_error(&help), None);
     }
 }

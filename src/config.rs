@@ -1,13 +1,18 @@
 //! Settings from `crossclaim.toml`: thresholds per stage. Every field has a default,
-//! so the file is optional and may name only what it changes.
+//! so the file is optional and may name only what it changes. It is found beside
+//! the inputs or in the working folder, or named with `--config`.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
 use crate::align::AlignConfig;
 use crate::compare::CompareConfig;
+
+/// The config file's name, looked for beside the inputs and in the working folder.
+pub const FILE_NAME: &str = "crossclaim.toml";
 
 /// Largest config file read: a page of settings, not a stream.
 const MAX_CONFIG: u64 = 1 << 20;
@@ -23,13 +28,19 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads `path`, or `crossclaim.toml` in the working folder when present, else defaults.
-    pub fn load(path: Option<&Path>) -> Result<Self> {
-        let default = Path::new("crossclaim.toml");
+    /// Reads `path`; else the `crossclaim.toml` of the folders the inputs
+    /// name (see `find`); else defaults.
+    pub fn load(path: Option<&Path>, inputs: &[PathBuf]) -> Result<Self> {
+        let found;
         let path = match path {
             Some(p) => p,
-            None if default.is_file() => default,
-            None => return Ok(Self::default()),
+            None => match find(inputs)? {
+                Some(p) => {
+                    found = p;
+                    &found
+                }
+                None => return Ok(Self::default()),
+            },
         };
         let bytes = crate::read_named(path, MAX_CONFIG)
             .with_context(|| format!("cannot read config {}", path.display()))?;
@@ -85,6 +96,41 @@ impl Config {
             ));
         }
         Ok(())
+    }
+}
+
+/// The config of a run without `--config`: the `crossclaim.toml` in the
+/// folders the inputs name (a folder input itself, a file input's folder),
+/// else the one in the working folder. Several different ones are an error:
+/// a run has one config, and guessing which would change the reports.
+pub fn find(inputs: &[PathBuf]) -> Result<Option<PathBuf>> {
+    let mut found: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    for input in inputs.iter().filter(|i| i.as_os_str() != "-") {
+        let folder = if input.is_dir() {
+            input.as_path()
+        } else {
+            input.parent().unwrap_or(Path::new(""))
+        };
+        let candidate = folder.join(FILE_NAME);
+        if candidate.is_file() {
+            let key = candidate
+                .canonicalize()
+                .unwrap_or_else(|_| candidate.clone());
+            found.entry(key).or_insert(candidate);
+        }
+    }
+    let mut found = found.into_values();
+    match (found.next(), found.next()) {
+        (Some(a), Some(b)) => bail!(
+            "the inputs hold two configs, {} and {}: name the one to use with --config",
+            a.display(),
+            b.display()
+        ),
+        (Some(one), None) => Ok(Some(one)),
+        (None, _) => {
+            let here = Path::new(FILE_NAME);
+            Ok(here.is_file().then(|| here.to_owned()))
+        }
     }
 }
 

@@ -12,6 +12,7 @@ pub mod config;
 pub mod eval;
 pub mod ingest;
 pub mod logistic;
+pub mod manual;
 pub mod measure;
 pub mod merge;
 pub mod model;
@@ -99,7 +100,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Command::Pairs { file } => {
             let text = read_input(&file)?;
-            let config = Config::load(None)?;
+            let config = Config::load(None, &[])?;
             let csv = pairs::score_tsv(&text, &config.align)
                 .with_context(|| format!("cannot score {}", file.display()))?;
             to_stdout(|out| out.write_all(&csv))?;
@@ -122,18 +123,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
             to_stdout(|out| out.write_all(scores.to_markdown().as_bytes()))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Completions { shell } => {
+            to_stdout(|out| out.write_all(&manual::completions(shell)))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { out: Some(dir) } => {
+            manual::write_man_pages(&dir)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { out: None } => {
+            let page = manual::man_page()?;
+            to_stdout(|out| out.write_all(&page))?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
 fn compare_command(c: &CompareArgs, quiet: bool) -> Result<ExitCode> {
     check_output(&c.out)?;
-    let config = Config::load(c.config.as_deref())?;
+    let config = Config::load(c.config.as_deref(), &c.inputs)?;
     check_inputs(&c.inputs)?;
     let options = ingest::IngestOptions {
         max_file_size: c.max_file_size,
         fields: config.ingest.clone(),
         aliases: config.outlets.clone(),
         output: Some(c.out.clone()),
+        exclude: ingest::Exclude::new(&c.exclude).map_err(anyhow::Error::msg)?,
     };
     let table = c
         .boilerplate
@@ -389,12 +404,13 @@ fn worst_severity(report: &StoryReport) -> Option<Severity> {
 /// up tables) and writes it. Inputs that could not be read are listed in the
 /// table, for the shards' reports, and make the status 4 here too.
 fn boilerplate_command(b: &cli::BoilerplateArgs) -> Result<ExitCode> {
-    let config = Config::load(b.config.as_deref())?;
+    let config = Config::load(b.config.as_deref(), &b.inputs)?;
     let options = ingest::IngestOptions {
         max_file_size: b.max_file_size,
         fields: config.ingest.clone(),
         aliases: config.outlets.clone(),
         output: None,
+        exclude: ingest::Exclude::new(&b.exclude).map_err(anyhow::Error::msg)?,
     };
     let mut table = if b.merge {
         let mut sum: Option<ingest::CorpusTable> = None;

@@ -16,12 +16,27 @@ fn main() -> ExitCode {
             default_hook(info);
         }
     }));
-    let args = crossclaim::cli::Args::parse();
+    let args = match crossclaim::cli::Args::try_parse() {
+        Ok(args) => args,
+        Err(err) => {
+            let code = u8::try_from(err.exit_code()).unwrap_or(crossclaim::EXIT_ERROR);
+            match crossclaim::cli::parse_error(&err) {
+                Some(text) => {
+                    let _ = write!(std::io::stderr().lock(), "{text}");
+                }
+                None => {
+                    let _ = err.print();
+                }
+            }
+            return ExitCode::from(code);
+        }
+    };
     match crossclaim::run(args) {
         Ok(code) => code,
         Err(err) => {
             // A closed stderr loses the message, never the exit status.
-            let _ = writeln!(std::io::stderr().lock(), "crossclaim: error: {err:#}");
+            let line = crossclaim::cli::error_line(format_args!("{err:#}"));
+            let _ = writeln!(std::io::stderr().lock(), "{line}");
             ExitCode::from(crossclaim::EXIT_ERROR)
         }
     }

@@ -234,3 +234,51 @@ fn output_to_standard_output_is_refused() {
         .stderr(predicate::str::contains("`-o -`"));
     assert!(!dir.path().join("-").exists());
 }
+
+#[test]
+fn errors_of_clap_and_of_the_tool_share_one_style() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("bad.toml");
+    fs::write(&config, "[align]\nthreshold = 2.0\n").unwrap();
+    let config = config.to_str().unwrap();
+    let out = dir.path().join("reports");
+    let out = out.to_str().unwrap();
+    let cases: [&[&str]; 5] = [
+        // clap's: an unknown option, a missing argument, a bad value.
+        &["compare", "--bogus", "fixtures/basic/articles", "-o", out],
+        &["diff", "reports"],
+        &[
+            "compare",
+            "fixtures/basic/articles",
+            "--fail-on",
+            "huge",
+            "-o",
+            out,
+        ],
+        // the tool's: a missing input, a bad config.
+        &["compare", "no/such/folder", "-o", out],
+        &[
+            "compare",
+            "fixtures/basic/articles",
+            "--config",
+            config,
+            "-o",
+            out,
+        ],
+    ];
+    for args in cases {
+        let result = crossclaim().args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert_eq!(result.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("crossclaim: error: "),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(
+            stderr.matches("error:").count(),
+            1,
+            "{args:?}: one error line: {stderr}"
+        );
+    }
+    assert!(!Path::new(out).exists());
+}

@@ -3,6 +3,8 @@
 
 #[path = "ingest/cli.rs"]
 mod cli;
+#[path = "ingest/fixtures.rs"]
+mod fixtures;
 #[path = "ingest/golden.rs"]
 mod golden;
 #[path = "ingest/handmade.rs"]

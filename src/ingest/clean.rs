@@ -1,5 +1,6 @@
 //! Cleaning: decides, line by line, what is article body, what is metadata
-//! (headline, byline, date) and what is junk (advertising, prompts, credits).
+//! (headline, byline, date) and what is junk (advertising, prompts, credits;
+//! the patterns are `junk`'s).
 //!
 //! Works on spans of the original text, so offsets survive cleaning.
 
@@ -29,40 +30,6 @@ pub struct Cleaned {
     pub dropped: usize,
 }
 
-/// Lines that are never article text: advertising, calls to action, comment
-/// prompts, copyright and syndication notices.
-static JUNK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^(?:
-            advertisement | advertising | sponsored(?:\ content)? | ad | paid\ content | story\ continues\ below.*
-          | click\ (?:to|here)(?-u:\b).* | tap\ (?:to|here)(?-u:\b).* | skip\ to(?-u:\b).* | jump\ to(?-u:\b).*
-          | (?:please\ )?read\ our\ comment(?:ing)?\ (?:policy|guidelines).* | (?:view|show|hide|load|read)\ (?:all\ )?\d*\ ?comments?.*
-          | (?:leave|post|add|write)\ a\ comment.* | join\ the\ (?:conversation|discussion).* | comments?(?:\ \(\d+\))? | \d+\ comments?
-          | (?:[^.!?]*\ )?copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\ ).* | ©.* | .*\(c\)\ \d{4}.* | .*all\ rights\ reserved.*
-          | (?:reprinted|republished|used)\ with\ permission.*
-          | \(?(?:additional\ )?(?:reporting|writing|editing|compiled)\ by\ .*\)?  # wire trailers
-          | this\ (?:article|story)\ (?:was|first|is)\ (?:originally\ )?(?:published|appeared|republished).*
-          | (?:photo|image|picture|video|caption)s?(?:\ credit)?\s*[:/|].* | (?:credit|source):\ .*
-        )$",
-    )
-    .expect("junk pattern is valid")
-});
-
-/// Navigation and calls to action. Their words also open real sentences ("Share
-/// prices fell."), so they count only on a line without a final stop.
-static NAV: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^(?:
-            continue\ reading.* | (?:article\ )?continues\ (?:below|after).* | read\ more(?-u:\b).* | see\ also(?-u:\b).*
-          | related(?-u:\b).* | more\ (?:from|on|stories)(?-u:\b).* | (?:most\ (?:read|popular|viewed)|trending(?:\ now)?|top\ stories|recommended)(?-u:\b).*
-          | have\ your\ say.* | what\ do\ you\ think.*
-          | (?:share|follow|subscribe|sign\ (?:up|in)|log\ ?in|newsletter|tweet|e-?mail|print|download)(?-u:\b).{0,60}
-          | home | menu | search | back\ to\ top | (?:next|previous)\ (?:article|story|page)(?-u:\b).*
-        )$",
-    )
-    .expect("navigation pattern is valid")
-});
-
 /// A dateline opening the first paragraph: "WASHINGTON (AP) — ", "LAGOS, Nigeria - ".
 /// The place and agency are metadata, not part of the first claim.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -78,12 +45,6 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?i:by)\s+\p{Lu}[\p{L}.'\- ]{1,60}(?:\s*[-–—,|].{0,60})?$|^[-–—]\s*\p{Lu}.{2,80}[-–—]",
     )
     .expect("byline pattern is valid")
-});
-
-/// A caption ending in its credit: "Rescuers reach the town. (AP Photo/Jo Smith)".
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\([^()]*(?-u:\b)(?:photo|photograph|images?|pictures?|file)(?-u:\b)[^()]*\)$")
-        .expect("caption pattern is valid")
 });
 
 /// A photo caption credit: "Some caption / AP", "... via AP".
@@ -261,9 +222,6 @@ fn after_dateline(text: &str, span: Span, out: &mut Cleaned) -> Span {
     }
 }
 
-/// Longest line (bytes) that junk patterns are tried on.
-const MAX_JUNK_LINE: usize = 300;
-
 fn classify(line: &str, seen_body: bool) -> Line {
     if line.is_empty()
         || line
@@ -272,11 +230,7 @@ fn classify(line: &str, seen_body: bool) -> Line {
     {
         return Line::Blank;
     }
-    // Junk lines are short; a long line is a paragraph even when it mentions "copyright".
-    if (line.len() <= MAX_JUNK_LINE && JUNK.is_match(line))
-        || (!ends_sentence(line) && NAV.is_match(line))
-        || (line.ends_with(')') && CAPTION.is_match(line))
-    {
+    if super::junk::is_junk(line, ends_sentence(line)) {
         return Line::Junk;
     }
     // Markdown images and headings ("![..](..)", "## Background").
@@ -307,7 +261,8 @@ fn classify(line: &str, seen_body: bool) -> Line {
     Line::Body
 }
 
-fn ends_sentence(s: &str) -> bool {
+/// Whether a line ends with a stop, a closing quote or bracket, or a colon.
+pub(super) fn ends_sentence(s: &str) -> bool {
     s.trim_end().ends_with([
         '.', '!', '?', '"', '\'', '\u{201d}', '\u{2019}', ':', ';', ')',
     ])

@@ -8,22 +8,27 @@
 mod boilerplate;
 mod clean;
 mod date;
+mod exclude;
 mod html;
+mod junk;
+mod list;
 mod read;
 mod records;
 mod table;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::model::{Article, Skipped, Story};
 use boilerplate::Boilerplate;
+use list::{Source, list};
 
 pub use clean::{Cleaned, clean};
 pub use date::parse_date;
+pub use exclude::Exclude;
 pub use html::{Page, extract as extract_html};
+pub use list::display_path;
 pub use read::{Format, decode, read_text};
 pub use records::IngestConfig;
 pub use table::CorpusTable;
@@ -41,6 +46,8 @@ pub struct IngestOptions {
     /// The folder the reports go to: never read as input, nor are report files
     /// in it (`compare s -o s` twice, `-o corpus/reports`).
     pub output: Option<PathBuf>,
+    /// Files and folders left out (`--exclude`, READMEs and configs in folders).
+    pub exclude: Exclude,
 }
 
 impl Default for IngestOptions {
@@ -50,6 +57,7 @@ impl Default for IngestOptions {
             fields: IngestConfig::default(),
             aliases: BTreeMap::new(),
             output: None,
+            exclude: Exclude::default(),
         }
     }
 }
@@ -221,33 +229,6 @@ pub fn count(
 pub fn corpus_id<'a>(names: impl Iterator<Item = &'a str>) -> String {
     let names: Vec<&str> = names.collect();
     format!("{:016x}", crate::merge::fnv1a(names.join("\n").as_bytes()))
-}
-
-/// The article files of the inputs, one source each, and the inputs that
-/// are not article files. Story folders of a corpus whose names `wanted`
-/// refuses are not listed.
-fn list(
-    inputs: &[PathBuf],
-    options: &IngestOptions,
-    scope: &Scope,
-    wanted: &dyn Fn(&str) -> bool,
-) -> (Vec<Source>, Vec<Skipped>) {
-    let mut files: Vec<Source> = Vec::new();
-    let mut skipped = Vec::new();
-    let output = options
-        .output
-        .as_deref()
-        .and_then(|p| p.canonicalize().ok());
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            if let Some(stdin) = &scope.stdin {
-                files.push(Source::stdin(stdin));
-            }
-            continue;
-        }
-        collect(input, output.as_deref(), wanted, &mut files, &mut skipped);
-    }
-    (distinct(files), skipped)
 }
 
 /// The first pass: every file's articles, as their story, outlet, source
@@ -468,249 +449,10 @@ impl Reader {
     }
 }
 
-/// An article file to read, with its story and the name reports show for it.
-#[derive(Debug)]
-struct Source {
-    story: String,
-    path: PathBuf,
-    /// The file itself, links resolved: one file named twice is read once.
-    canonical: PathBuf,
-    /// The path relative to the parent of the input the user named: reports never
-    /// carry absolute paths. Unique among the inputs (see `distinct`).
-    shown: String,
-    /// Standard input's records, when this is `-`.
-    stdin: Option<Result<Arc<str>, String>>,
-    /// Listed from a story folder of a corpus folder (not the input itself).
-    in_story_folder: bool,
-}
-
-impl Source {
-    fn stdin(stdin: &Stdin) -> Self {
-        Self {
-            story: stdin.name.clone(),
-            path: PathBuf::from("-"),
-            canonical: PathBuf::from("-"),
-            shown: stdin.name.clone(),
-            stdin: Some(stdin.text.clone()),
-            in_story_folder: false,
-        }
-    }
-}
-
-/// Lists the article files under `input` with the story each belongs to. The
-/// output folder, and report files in a report folder, are left out.
-fn collect(
-    input: &Path,
-    output: Option<&Path>,
-    wanted: &dyn Fn(&str) -> bool,
-    files: &mut Vec<Source>,
-    skipped: &mut Vec<Skipped>,
-) {
-    let shown = display_path(input);
-    let root = input.parent().map(Path::to_owned).unwrap_or_default();
-    let source = |story: &str, path: PathBuf| Source {
-        story: story.to_owned(),
-        shown: display_path(path.strip_prefix(&root).unwrap_or(&path)),
-        canonical: path.canonicalize().unwrap_or_else(|_| path.clone()),
-        path,
-        stdin: None,
-        in_story_folder: false,
-    };
-    let meta = match fs::metadata(input) {
-        Ok(meta) => meta,
-        Err(e) => {
-            skipped.push(Skipped {
-                path: shown,
-                reason: read::io_reason(&e),
-            });
-            return;
-        }
-    };
-    if !meta.is_dir() {
-        let parent = input.parent().filter(|p| !p.as_os_str().is_empty());
-        let parent = parent.unwrap_or(Path::new("."));
-        if !is_report_file(input, report_folder(parent, output)) {
-            files.push(source(&story_name(parent), input.to_owned()));
-        }
-        return;
-    }
-    let before = files.len();
-    let add_folder = |folder: &Path,
-                      story: &str,
-                      files: &mut Vec<Source>,
-                      skipped: &mut Vec<Skipped>| {
-        let reports = report_folder(folder, output);
-        match list_folder(folder) {
-            Ok((inner, folders)) => {
-                for file in inner {
-                    if is_report_file(&file, reports) {
-                        continue;
-                    }
-                    if Format::of(&file).is_some() {
-                        files.push(source(story, file));
-                    } else {
-                        skipped.push(Skipped {
-                            path: source(story, file).shown,
-                            reason: "not an article file (expected .txt, .md, .html, .jsonl, .json or .csv)".to_owned(),
-                        });
-                    }
-                }
-                folders
-            }
-            Err(e) => {
-                skipped.push(Skipped {
-                    path: source(story, folder.to_owned()).shown,
-                    reason: read::io_reason(&e),
-                });
-                Vec::new()
-            }
-        }
-    };
-    let folders = add_folder(input, &story_name(input), files, skipped);
-    let mut left_out = false;
-    for folder in folders {
-        // The reports of this run, or of another, are no story.
-        if report_folder(&folder, output) {
-            continue;
-        }
-        // Another run's story (a corpus table says no other story is in it).
-        if !wanted(&story_name(&folder)) {
-            left_out = true;
-            continue;
-        }
-        // Deeper folders are not read: a corpus is one level of story folders.
-        let first = files.len();
-        let deeper = add_folder(&folder, &story_name(&folder), files, skipped);
-        for file in &mut files[first..] {
-            file.in_story_folder = true;
-        }
-        for deeper in deeper {
-            if report_folder(&deeper, output) {
-                continue;
-            }
-            skipped.push(Skipped {
-                path: source("", deeper).shown,
-                reason: "folder nested too deep (a corpus holds one level of story folders)"
-                    .to_owned(),
-            });
-        }
-    }
-    if files.len() == before && !left_out {
-        skipped.push(Skipped {
-            path: shown,
-            reason: "folder holds no article files".to_owned(),
-        });
-    }
-}
-
-/// Whether `folder` holds reports: it is the output folder, or a manifest
-/// says another run wrote reports into it.
-fn report_folder(folder: &Path, output: Option<&Path>) -> bool {
-    let this_run = output.is_some_and(|out| folder.canonicalize().is_ok_and(|f| f == out));
-    this_run || folder.join(crate::report::MANIFEST).is_file()
-}
-
-/// Whether `file`, in a report folder, is one of the reports.
-fn is_report_file(file: &Path, in_report_folder: bool) -> bool {
-    in_report_folder
-        && file
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| crate::report::FILES.contains(&n))
-}
-
-/// One source per file, and names that tell files apart. A file named twice
-/// (`a.txt a.txt`, or a folder and a file in it) is one article, under the
-/// name with the most folders in it (then the smallest), so the order of the
-/// inputs changes nothing. Files that would show the same name (`x/s/wire.txt`
-/// and `y/s/wire.txt`, both `s/wire.txt`) show as many more of the folders
-/// above them as tell them apart.
-fn distinct(mut files: Vec<Source>) -> Vec<Source> {
-    let depth = |f: &Source| std::cmp::Reverse(f.shown.split('/').count());
-    files.sort_by(|a, b| {
-        (&a.canonical, depth(a), &a.story, &a.shown).cmp(&(
-            &b.canonical,
-            depth(b),
-            &b.story,
-            &b.shown,
-        ))
-    });
-    files.dedup_by(|later, first| later.canonical == first.canonical);
-    loop {
-        let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-        for f in &files {
-            *count.entry(f.shown.as_str()).or_default() += 1;
-        }
-        let clashing: BTreeSet<String> = count
-            .into_iter()
-            .filter(|&(_, n)| n > 1)
-            .map(|(name, _)| name.to_owned())
-            .collect();
-        let mut longer = false;
-        for f in files.iter_mut().filter(|f| clashing.contains(&f.shown)) {
-            // The path as named, made absolute but with its links unresolved.
-            let full = std::path::absolute(&f.path).unwrap_or_else(|_| f.path.clone());
-            let parts: Vec<_> = full.components().collect();
-            let wanted = f.shown.split('/').count() + 1;
-            if wanted <= parts.len() {
-                let tail: PathBuf = parts[parts.len() - wanted..].iter().collect();
-                f.shown = display_path(&tail);
-                longer = true;
-            }
-        }
-        if !longer {
-            return files;
-        }
-    }
-}
-
-/// A path as reports show it: UTF-8 as it is, every byte of a name that is
-/// not UTF-8 as `\xNN`, so that two such names never merge into one "�".
-pub fn display_path(path: &Path) -> String {
-    let mut out = String::new();
-    for chunk in path.as_os_str().as_encoded_bytes().utf8_chunks() {
-        out.push_str(chunk.valid());
-        for byte in chunk.invalid() {
-            out.push_str(&format!("\\x{byte:02X}"));
-        }
-    }
-    out
-}
-
-/// The visible files and sub-folders of a folder, each sorted by name.
-fn list_folder(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
-    let mut files = Vec::new();
-    let mut folders = Vec::new();
-    for entry in fs::read_dir(dir)? {
-        let entry = entry?;
-        if entry.file_name().as_encoded_bytes().starts_with(b".") {
-            continue;
-        }
-        let path = entry.path();
-        if path.is_dir() {
-            folders.push(path);
-        } else {
-            files.push(path);
-        }
-    }
-    files.sort();
-    folders.sort();
-    Ok((files, folders))
-}
-
-fn story_name(dir: &Path) -> String {
-    let name = dir
-        .canonicalize()
-        .ok()
-        .and_then(|p| p.file_name().map(|n| display_path(Path::new(n))))
-        .or_else(|| dir.file_name().map(|n| display_path(Path::new(n))));
-    name.filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "story".to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     /// A corpus of three story folders and, beside them, an export whose
     /// records belong to two of those stories; one outlet repeats a footer.

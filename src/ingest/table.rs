@@ -37,7 +37,8 @@ pub struct CorpusTable {
     /// Inputs that could not be read, sorted.
     pub skipped: BTreeSet<Skipped>,
     /// A hash of the settings that change what is read (field names, outlet
-    /// aliases, the file size limit): tables of other settings do not add up.
+    /// aliases, the file size limit, the --exclude globs): tables of other
+    /// settings do not add up.
     pub settings: String,
     /// False once pruned to the boilerplate lines: no longer adds up.
     pub complete: bool,
@@ -69,8 +70,8 @@ impl CorpusTable {
         }
         if other.settings != self.settings {
             bail!(
-                "{name}: counted with other settings (field names, outlet aliases or \
-                 --max-file-size) than the tables before it"
+                "{name}: counted with other settings (field names, outlet aliases, \
+                 --max-file-size or --exclude) than the tables before it"
             );
         }
         self.lines.merge(other.lines);
@@ -125,8 +126,8 @@ impl CorpusTable {
             .map_err(|(line, why)| anyhow::anyhow!("{}: line {line}: {why}", path.display()))?;
         if table.settings != settings_hash(options) {
             bail!(
-                "{}: counted with other settings (field names, outlet aliases or \
-                 --max-file-size) than this run's: count it again with the same config",
+                "{}: counted with other settings (field names, outlet aliases, \
+                 --max-file-size or --exclude) than this run's: count it again with the same config",
                 path.display()
             );
         }
@@ -239,13 +240,17 @@ impl CorpusTable {
 
 /// The settings that change what a first pass reads, as a hash.
 fn settings_hash(options: &IngestOptions) -> String {
-    let text = format!(
+    let mut text = format!(
         "{:?}|{:?}|{}|{}",
         options.fields,
         options.aliases,
         options.max_file_size,
         boilerplate::MIN_ARTICLES
     );
+    // Added only when there are globs, so tables counted without any keep their hash.
+    if !options.exclude.is_empty() {
+        text.push_str(&format!("|exclude {:?}", options.exclude.globs));
+    }
     format!("{:016x}", crate::merge::fnv1a(text.as_bytes()))
 }
 

@@ -1,9 +1,11 @@
 //! HTML pages: the main text comes from dom_smoothie, a port of Mozilla's
 //! Readability, which drops navigation, asides, ads and footers. Article text is
-//! the extracted text, with one paragraph per line; offsets point into it.
+//! the extracted text, with one paragraph per line; offsets point into it. The
+//! page's address comes from its canonical link, `og:url` or JSON-LD (`canonical`).
 //! Pages reach it bounded in depth and size (`nesting`), so one hostile page
 //! costs bounded time and stack.
 
+mod canonical;
 mod nesting;
 mod tags;
 
@@ -32,6 +34,8 @@ pub fn extract(html: &str) -> Result<Page, String> {
     };
     let mut reader = Readability::new(html.as_ref(), None, Some(config))
         .map_err(|e| format!("cannot parse the HTML ({e})"))?;
+    // Before `parse`, which removes the scripts that hold JSON-LD.
+    let canonical = canonical::read(&reader);
     let article = reader
         .parse()
         .map_err(|e| format!("no article text found in the HTML ({e})"))?;
@@ -41,7 +45,7 @@ pub fn extract(html: &str) -> Result<Page, String> {
         byline: non_empty(article.byline),
         published: non_empty(article.published_time),
         site: non_empty(article.site_name),
-        url: non_empty(article.url),
+        url: canonical.or_else(|| non_empty(article.url)),
         text: article.text_content.to_string(),
     })
 }
