@@ -50,7 +50,7 @@ pub fn write(
     }
     let order = html::index::order(entries);
     (|| -> io::Result<()> {
-        page.write_all(html::index::page(totals, entries, &order, skipped).as_bytes())?;
+        html::index::page(&mut page, totals, entries, &order, skipped)?;
         close(page, sync)
     })()
     .with_context(|| written(&path))?;

@@ -1,8 +1,9 @@
 //! Disagreement cards: one card per measure of a story, not one per pair. The
 //! rows of `disagreements.csv` are pairs; when three outlets state 42, 42 and
 //! 57 of one measure, the rows that share the measure (as compare named it,
-//! in one unit) become one card: every figure once on a number line, each
-//! sentence with its figure marked, then the rows and why each was flagged.
+//! in one unit, or counts whatever they count) become one card: every figure
+//! once on a number line, each sentence with its figure marked, then the rows
+//! and why each was flagged.
 
 use std::fmt::Write;
 
@@ -11,6 +12,7 @@ use rustc_hash::FxHashMap;
 use super::line::{self, Mark};
 use super::{escape, grouped, highlight};
 use crate::model::{Disagreement, FigureRef, Severity, StoryReport, Verdict};
+use crate::quantity::Kind;
 use crate::report::{hedge_name, scale};
 
 /// The rows of one measure and the figures they pair.
@@ -48,10 +50,18 @@ pub fn cards(story: &StoryReport) -> Vec<Card<'_>> {
     let mut cards: Vec<Card<'_>> = Vec::new();
     let mut by_key: FxHashMap<(&str, &str, &str), usize> = FxHashMap::default();
     for d in &story.disagreements {
-        let (ua, ub) = (&story.figure(d.a).unit, &story.figure(d.b).unit);
-        let (u1, u2) = if ua <= ub { (ua, ub) } else { (ub, ua) };
+        let (qa, qb) = (story.figure(d.a), story.figure(d.b));
+        // Counts compare whatever they count ("740 buildings", "980 houses");
+        // other figures only in one unit.
+        let (u1, u2) = if qa.kind == Kind::Count && qb.kind == Kind::Count {
+            ("", "")
+        } else if qa.unit <= qb.unit {
+            (qa.unit.as_str(), qb.unit.as_str())
+        } else {
+            (qb.unit.as_str(), qa.unit.as_str())
+        };
         let i = *by_key
-            .entry((d.measure.as_str(), u1.as_str(), u2.as_str()))
+            .entry((d.measure.as_str(), u1, u2))
             .or_insert_with(|| {
                 cards.push(Card {
                     rows: Vec::new(),
@@ -140,13 +150,19 @@ pub fn card(h: &mut String, story: &StoryReport, card: &Card<'_>) {
     h.push_str("</ul>\n</section>\n");
 }
 
-/// The card's figures on one axis, when they share a unit (a share compared
-/// as the count it implies does not).
+/// The card's figures on one axis, when they share a unit or are all counts
+/// (a share compared as the count it implies is neither).
 fn number_line(h: &mut String, story: &StoryReport, card: &Card<'_>) {
     let unit = &story.figure(card.figures[0]).unit;
-    if card.figures.iter().any(|&r| story.figure(r).unit != *unit) {
+    let one_unit = card.figures.iter().all(|&r| story.figure(r).unit == *unit);
+    let counts = card
+        .figures
+        .iter()
+        .all(|&r| story.figure(r).kind == Kind::Count);
+    if !one_unit && !counts {
         return;
     }
+    let unit = if one_unit { unit.as_str() } else { "" };
     let largest = card
         .figures
         .iter()

@@ -4,6 +4,7 @@
 //! stays small (about 300 bytes a story) however long the stories are.
 
 use std::fmt::Write;
+use std::io;
 
 use rustc_hash::FxHashSet;
 
@@ -16,6 +17,9 @@ use crate::report::Totals;
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub name: String,
+    /// The first title among its articles (by outlet), to tell stories
+    /// named by number apart.
+    pub title: Option<String>,
     /// The file name of its page, without `.html` (see `Slugs`).
     pub slug: String,
     pub major: usize,
@@ -47,8 +51,15 @@ impl Entry {
             .collect();
         outlets.sort_unstable();
         outlets.dedup();
+        let title = story
+            .story
+            .articles
+            .iter()
+            .find_map(|a| a.title.as_deref().map(str::trim).filter(|t| !t.is_empty()))
+            .map(|t| shortened(t, 90));
         Self {
             name: story.story.name.clone(),
+            title,
             slug,
             major: counts[0],
             minor: counts[1],
@@ -66,6 +77,19 @@ impl Entry {
     }
 }
 
+/// `text` cut at a word to at most about `most` characters, with an ellipsis.
+fn shortened(text: &str, most: usize) -> String {
+    if text.chars().count() <= most {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(most).collect();
+    let at = cut
+        .rfind(' ')
+        .filter(|&i| i > most / 2)
+        .unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end())
+}
+
 /// The order of the index: most major disagreements first, then most minor,
 /// then most updates, ties in name order (`entries` come in name order).
 pub fn order(entries: &[Entry]) -> Vec<usize> {
@@ -80,7 +104,7 @@ pub fn order(entries: &[Entry]) -> Vec<usize> {
 /// File names for story pages, one per story name, safe on every file system
 /// and in a URL. A name that is already a safe lowercase name is kept
 /// ("valley-floods"); any other gets a readable part and a hash of the name
-/// ("Élection 2024" -> "lection-2024~3f2a9c1b"), the `~` setting it apart from
+/// ("Élection 2024" -> "lection-2024~74ca859f"), the `~` setting it apart from
 /// every kept name. Names come in story order, so a clash (two hashes alike)
 /// is settled the same way in every run.
 #[derive(Default)]
@@ -145,8 +169,15 @@ pub fn is_page_file(name: &str) -> bool {
     })
 }
 
-/// The index page: counts, the table of stories, skipped inputs.
-pub fn page(totals: &Totals, entries: &[Entry], order: &[usize], skipped: &[Skipped]) -> String {
+/// Writes the index page: counts, the table of stories in `order`, skipped
+/// inputs. Row by row, so that memory does not grow with the page.
+pub fn page(
+    w: &mut impl io::Write,
+    totals: &Totals,
+    entries: &[Entry],
+    order: &[usize],
+    skipped: &[Skipped],
+) -> io::Result<()> {
     let mut h = super::document_head("crossclaim report");
     let with = entries
         .iter()
@@ -166,12 +197,14 @@ pub fn page(totals: &Totals, entries: &[Entry], order: &[usize], skipped: &[Skip
          <th class=\"n\">Minor</th><th class=\"n\">Updates</th><th class=\"n wide\">Articles</th>\
          <th class=\"n wide\">Shared claims</th><th class=\"wide\">Widest gap</th></tr></thead>\n<tbody>\n",
     );
+    w.write_all(h.as_bytes())?;
     for &i in order {
+        h.clear();
         row(&mut h, &entries[i]);
+        w.write_all(h.as_bytes())?;
     }
-    h.push_str("</tbody></table>\n");
-    h.push_str(&super::tail(skipped));
-    h
+    w.write_all(b"</tbody></table>\n")?;
+    w.write_all(super::tail(skipped).as_bytes())
 }
 
 fn row(h: &mut String, e: &Entry) {
@@ -189,9 +222,17 @@ fn row(h: &mut String, e: &Entry) {
             gap * 100.0
         )
     });
+    let title = e.title.as_ref().map_or(String::new(), |t| {
+        format!("<div class=\"muted\">{}</div>", escape(t))
+    });
+    let outlets = if e.outlets == e.articles {
+        String::new()
+    } else {
+        format!(" <span class=\"muted\">({} outlets)</span>", e.outlets)
+    };
     let _ = writeln!(
         h,
-        "<tr><td><a href=\"{}\">{}</a></td>{}{}{}<td class=\"n wide\">{} <span class=\"muted\">({} outlets)</span></td>\
+        "<tr><td><a href=\"{}\">{}</a>{title}</td>{}{}{}<td class=\"n wide\">{}{outlets}</td>\
          <td class=\"n wide\">{}</td><td class=\"wide\">{widest}</td></tr>",
         escape(&e.href()),
         escape(&e.name),
@@ -199,7 +240,6 @@ fn row(h: &mut String, e: &Entry) {
         n(e.minor),
         n(e.updates),
         e.articles,
-        e.outlets,
         e.shared,
     );
 }
@@ -211,6 +251,7 @@ mod tests {
     fn entry(name: &str, major: usize, minor: usize, updates: usize) -> Entry {
         Entry {
             name: name.to_owned(),
+            title: None,
             slug: name.to_owned(),
             major,
             minor,
@@ -241,6 +282,7 @@ mod tests {
         let other = slugs.slug("Élection 2024 / Paris");
         assert!(other.starts_with("lection-2024-paris~"), "{other}");
         assert!(is_page_file(&format!("{other}.html")));
+        assert_eq!(slugs.slug("Élection 2024"), "lection-2024~74ca859f");
         assert!(slugs.slug("con").starts_with("con~"));
         assert!(slugs.slug("../etc").starts_with("etc~"));
         assert!(slugs.slug("").starts_with('~'));
@@ -252,6 +294,14 @@ mod tests {
         assert_eq!(slugs.slug("b"), "b");
         assert_eq!(slugs.slug("b"), "b~2");
         assert_eq!(slugs.slug("b"), "b~3");
+    }
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        assert_eq!(shortened("Short title", 90), "Short title");
+        let long = "word ".repeat(30);
+        let cut = shortened(long.trim(), 20);
+        assert_eq!(cut, "word word word word…");
     }
 
     #[test]

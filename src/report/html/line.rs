@@ -33,6 +33,9 @@ pub fn svg(out: &mut String, marks: &[Mark<'_>], unit: &str, title: &str) {
         return;
     };
     let axis_y = marks.len() as u32 * LANE + 6;
+    // A short unit ends the last tick label; a long one gets a line of its
+    // own, so that it never runs into the label before it on a narrow screen.
+    let own_line = unit.chars().count() > 7;
     let described: Vec<String> = marks
         .iter()
         .map(|m| format!("{} {}", m.label, m.written))
@@ -40,7 +43,7 @@ pub fn svg(out: &mut String, marks: &[Mark<'_>], unit: &str, title: &str) {
     let _ = write!(
         out,
         "<svg class=\"nl\" width=\"100%\" height=\"{}\" role=\"img\" aria-label=\"{}: {}\">",
-        axis_y + 22,
+        axis_y + if own_line { 36 } else { 22 },
         escape(title),
         escape(&described.join("; "))
     );
@@ -60,7 +63,7 @@ pub fn svg(out: &mut String, marks: &[Mark<'_>], unit: &str, title: &str) {
             _ => "middle",
         };
         let mut label = compact(t);
-        if i + 1 == ticks.len() && !unit.is_empty() {
+        if i + 1 == ticks.len() && !unit.is_empty() && !own_line {
             label = format!("{label} {unit}");
         }
         let _ = write!(
@@ -70,6 +73,14 @@ pub fn svg(out: &mut String, marks: &[Mark<'_>], unit: &str, title: &str) {
             axis_y + 4,
             axis_y + 17,
             escape(&label)
+        );
+    }
+    if own_line {
+        let _ = write!(
+            out,
+            "<text x=\"{RIGHT:.1}%\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            axis_y + 31,
+            escape(unit)
         );
     }
     out.push_str("</svg>\n");
@@ -142,7 +153,8 @@ impl Axis {
         if high <= low {
             high = low + 1.0;
         }
-        let step = nice_step((high - low) / 4.0);
+        // Three or four spans: tick labels stay apart at 400 px.
+        let step = nice_step((high - low) / 3.0);
         Some(Self {
             low: (low / step).floor() * step,
             high: (high / step).ceil() * step,
@@ -230,6 +242,11 @@ mod tests {
         let axis = Axis::of(&marks).unwrap();
         assert_eq!((axis.low, axis.high, axis.step), (0.0, 60.0, 20.0));
         assert_eq!(axis.ticks(), [0.0, 20.0, 40.0, 60.0]);
+        let marks = [
+            mark("1,200", 1200.0, None, None),
+            mark("2,000", 2000.0, None, None),
+        ];
+        assert_eq!(Axis::of(&marks).unwrap().ticks(), [0.0, 1000.0, 2000.0]);
         assert_eq!(axis.at(0.0), "2.0%");
         assert_eq!(axis.at(60.0), "98.0%");
     }
@@ -248,6 +265,15 @@ mod tests {
         assert!(out.contains("<line class=\"iv open\" x1=\"93.2%\" x2=\"98.0%\""));
         assert!(out.contains(">60 people</text>"));
         assert!(!out.contains("<script"));
+    }
+
+    #[test]
+    fn a_long_unit_gets_a_line_of_its_own() {
+        let marks = [mark("$2", 2.0, None, None), mark("$3", 3.0, None, None)];
+        let mut out = String::new();
+        svg(&mut out, &marks, "usd per share", "dividend");
+        assert!(out.contains("text-anchor=\"end\">3</text>"), "{out}");
+        assert!(out.contains(">usd per share</text>"));
     }
 
     #[test]

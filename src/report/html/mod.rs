@@ -30,7 +30,7 @@ h1{margin:.1rem 0 .2rem;overflow-wrap:anywhere}h2{border-bottom:2px solid #ddd;m
 .measure{font-weight:bold}.gap{margin-left:auto;font-variant-numeric:tabular-nums}\
 .nl{display:block;margin:.5rem 0 .2rem}.nl text{font-size:12px;fill:#555}.nl .w{font-weight:bold;fill:#222}\
 .nl .ax,.nl .tk{stroke:#999}.nl .gd{stroke:#eee}.nl .iv{stroke:#9db6d9;stroke-width:7;stroke-linecap:round}\
-.nl .open{stroke-width:3;stroke-dasharray:4 3;stroke-linecap:butt;opacity:.8}.nl .dot{fill:#222}.major .nl .dot{fill:#c0262d}\
+.nl .open{stroke-width:3;stroke-dasharray:4 3;stroke-linecap:butt;opacity:.8}.nl .dot{fill:#222}.major .nl .dot{fill:#c0262d}.minor .nl .dot{fill:#b36b00}\
 .pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,20rem),1fr));gap:1rem;margin:.6rem 0}\
 .side{background:#fafafa;border:1px solid #eee;border-radius:4px;padding:.5rem .7rem}\
 .outlet{font-weight:bold}.fig{float:right;font-variant-numeric:tabular-nums;color:#444;margin-left:.5rem}\
