@@ -5,7 +5,7 @@ BIN := target/release/crossclaim
 # figure-pair model of issue 17).
 BASELINE ?= 1109e7c
 
-.PHONY: build run test reports check check-reports bench bench-quick fmt lint readme-example check-office render-xlsx screenshot fuzz golden completions man
+.PHONY: build run test reports check check-reports bench bench-quick fmt lint readme-example check-office render-xlsx screenshot screenshot-corpus fuzz golden completions man
 
 build:
 	$(CARGO) build --release --locked
@@ -52,11 +52,24 @@ check-office:
 render-xlsx:
 	scripts/render_xlsx.sh
 
-# Renders report.html of a small fixture in headless Chromium at 1280 and 400 px wide,
-# to target/screenshot/report.png and report-400.png (installs Chromium when missing).
-screenshot:
+# Renders the HTML report in headless Chromium at 1280 and 400 px wide (installs
+# Chromium when missing): the seeds' page (target/screenshot/seeds.png, seeds-400.png),
+# and a two-story fixture corpus, its index (report.png, report-400.png) and the
+# page of its story with a disagreement (story.png, story-400.png).
+screenshot: build
+	$(BIN) compare seeds -o target/screenshot/seeds --quiet
+	scripts/screenshot.sh target/screenshot/seeds target/screenshot/seeds.png
+	WIDTH=400 scripts/screenshot.sh target/screenshot/seeds target/screenshot/seeds-400.png
 	scripts/screenshot.sh
 	WIDTH=400 scripts/screenshot.sh target/screenshot/reports target/screenshot/report-400.png
+	PAGE=stories/valley-floods.html scripts/screenshot.sh target/screenshot/reports target/screenshot/story.png
+	PAGE=stories/valley-floods.html WIDTH=400 scripts/screenshot.sh target/screenshot/reports target/screenshot/story-400.png
+
+# The HTML report of a generated 1,000-story corpus (STORIES=n for another size):
+# page sizes, render time in headless Chromium, and renders of the index and of the
+# story at its top at 1280 and 400 px (target/screenshot/corpus-1000*.png). Not in CI.
+screenshot-corpus: build
+	scripts/corpus_pages.sh
 
 # Every fuzz target for FUZZ_SECONDS each (default 600); not in CI.
 fuzz:

@@ -70,8 +70,16 @@ def timed(cmd, cwd=None, shell=False):
 
 
 def same(a, b):
-    return all(open(os.path.join(a, f), "rb").read() == open(os.path.join(b, f), "rb").read()
-               for f in REPORTS)
+    """Whether two report folders hold the same bytes: the reports and the story pages."""
+    def read(d, f):
+        return open(os.path.join(d, f), "rb").read()
+
+    def pages(d):
+        folder = os.path.join(d, "stories")
+        return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+
+    return (all(read(a, f) == read(b, f) for f in REPORTS) and pages(a) == pages(b)
+            and all(read(a, "stories/" + p) == read(b, "stories/" + p) for p in pages(a)))
 
 
 def steps(a):

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Renders report.html in headless Chromium and saves a PNG, so that a person can
-# look at the page as a reader sees it. Installs Debian's chromium when missing.
-# Usage: scripts/screenshot.sh [REPORT_DIR] [OUT.png]   (WIDTH=400 for a phone-sized window)
+# Renders a page of the reports in headless Chromium and saves a PNG, so that a
+# person can look at the page as a reader sees it. Installs Debian's chromium
+# when missing.
+# Usage: scripts/screenshot.sh [REPORT_DIR] [OUT.png]
+#   WIDTH=400 for a phone-sized window (default 1280), HEIGHT (default 2000),
+#   PAGE=stories/<slug>.html for a story's page of a corpus (default report.html);
 #   default REPORT_DIR: reports of fixtures/report-flood written to target/screenshot/
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +27,7 @@ profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$profile" --hide-scrollbars --window-size="${WIDTH:-1280}",2000 \
-    --screenshot="$(realpath -m "$out_png")" "file://$(realpath "$dir/report.html")" 2>/dev/null
+    --user-data-dir="$profile" --hide-scrollbars --window-size="${WIDTH:-1280},${HEIGHT:-2000}" \
+    --screenshot="$(realpath -m "$out_png")" "file://$(realpath "$dir/${PAGE:-report.html}")" 2>/dev/null
 test -s "$out_png"
 echo "screenshot: $out_png"

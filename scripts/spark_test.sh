@@ -48,12 +48,14 @@ for mode in folder records; do
         continue
     fi
     for f in claims.csv disagreements.csv report.json summary.md report.html report.xlsx; do
-        cmp "plain/$f" "spark-$mode/$f" || { failed=$((failed + 1)); break; }
+        cmp "plain/$f" "spark-$mode/$f" || { failed=$((failed + 1)); continue 2; }
     done
+    # The story pages beside report.html (a corpus has one per story).
+    diff -r -q plain/stories "spark-$mode/stories" || failed=$((failed + 1))
 done
 stories=$(ls corpus | wc -l)
 if [ "$failed" = 0 ]; then
-    echo "spark test: $stories stories, 4 shards on local[2], from the folder and from a DataFrame: the six reports are byte-identical to a plain run ($((SECONDS - start)) s)"
+    echo "spark test: $stories stories, 4 shards on local[2], from the folder and from a DataFrame: the six reports and the story pages are byte-identical to a plain run ($((SECONDS - start)) s)"
     echo "2 passed, 0 failed"
 else
     echo "spark test: $failed of 2 driver runs differ from the plain run"

@@ -321,9 +321,28 @@ fn outlet_and_story_names_never_become_paths() {
             "report.html",
             "report.json",
             "report.xlsx",
+            "stories",
             "summary.md"
         ]
     );
+    // A page per story, named by a slug that holds no path.
+    let mut pages: Vec<String> = fs::read_dir(out.join("stories"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    assert!(
+        pages.iter().any(|p| p.starts_with("tmp-evil~")),
+        "{pages:?}"
+    );
+    for page in &pages {
+        let slug = page.strip_suffix(".html").expect("an HTML page");
+        assert!(
+            slug.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_~".contains(&b)),
+            "{page}"
+        );
+    }
     let parent: Vec<String> = fs::read_dir(b.dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

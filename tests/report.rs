@@ -196,8 +196,8 @@ fn html_is_one_escaped_page_with_disagreements_first() {
     assert!(!html.contains("<em>"));
     assert!(html.contains("<mark>About 1,200</mark>"));
     assert!(html.contains("<mark>As many as 2,000</mark>"));
-    let disagreements = html.find("<h3>Disagreements").expect("section");
-    let claims = html.find("<h3>Shared claims").expect("section");
+    let disagreements = html.find("<h2>Disagreements").expect("section");
+    let claims = html.find("<h2>Shared claims").expect("section");
     assert!(disagreements < claims);
     // The claim of three outlets comes before the claim of two.
     assert!(html.find(">3 outlets").expect("3") < html.find(">2 outlets").expect("2"));

@@ -64,6 +64,37 @@ fn shards_merged_equal_one_run() {
         let b = fs::read(merged.join(name)).unwrap();
         assert!(a == b, "{name} differs after merge");
     }
+    assert!(pages(&whole).len() > 3, "a page per story");
+    same_pages(&whole, &merged).unwrap();
+}
+
+/// The story pages beside `report.html`, by name, with their bytes.
+fn pages(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let Ok(listing) = fs::read_dir(dir.join("stories")) else {
+        return Vec::new();
+    };
+    let mut pages: Vec<(String, Vec<u8>)> = listing
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, fs::read(&path).unwrap())
+        })
+        .collect();
+    pages.sort();
+    pages
+}
+
+/// Whether two report folders hold the same story pages, naming the first that differs.
+fn same_pages(a: &Path, b: &Path) -> Result<(), String> {
+    let (a, b) = (pages(a), pages(b));
+    let names = |p: &[(String, Vec<u8>)]| p.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    if names(&a) != names(&b) {
+        return Err(format!("story pages {:?} and {:?}", names(&a), names(&b)));
+    }
+    match a.iter().zip(&b).find(|(x, y)| x.1 != y.1) {
+        Some((x, _)) => Err(format!("stories/{} differs", x.0)),
+        None => Ok(()),
+    }
 }
 
 /// Four story folders in which the outlet `daily` ends every article with the
@@ -125,7 +156,7 @@ fn same_reports(a: &Path, b: &Path) -> Result<(), String> {
             return Err(format!("{name} differs"));
         }
     }
-    Ok(())
+    same_pages(a, b)
 }
 
 /// Merges the shards `out0` and `out1` and asserts the bytes of the run `whole`.

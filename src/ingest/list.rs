@@ -212,11 +212,13 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Whether `folder` holds reports: it is the output folder, or a manifest
-/// says another run wrote reports into it.
+/// Whether `folder` holds reports: it is the output folder, a manifest says
+/// another run wrote reports into it, or it holds the story pages of such a folder.
 fn report_folder(folder: &Path, output: Option<&Path>) -> bool {
     let this_run = output.is_some_and(|out| folder.canonicalize().is_ok_and(|f| f == out));
-    this_run || folder.join(crate::report::MANIFEST).is_file()
+    this_run
+        || folder.join(crate::report::MANIFEST).is_file()
+        || crate::report::is_page_folder(folder)
 }
 
 /// Whether `file`, in a report folder, is one of the reports.

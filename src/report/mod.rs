@@ -7,11 +7,12 @@ mod diff;
 mod html;
 mod json;
 mod markdown;
+mod pages;
 mod staging;
 mod xlsx;
 
 use std::fs;
-use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -24,7 +25,7 @@ pub use diff::{DiffSummary, diff_dirs};
 pub use json::{
     Report, SCHEMA_VERSION, ShardInfo, read as read_json, read_head, read_skipped, read_story,
 };
-pub use staging::{MANIFEST, check_digest, check_generation};
+pub use staging::{MANIFEST, check_digest, check_generation, is_page_folder};
 pub use xlsx::is_write_panic as is_xlsx_write_panic;
 
 /// Choices that change the bytes of the reports.
@@ -45,6 +46,10 @@ pub const FILES: [&str; 6] = [
     "report.html",
     "report.xlsx",
 ];
+
+/// The folder beside `report.html` that holds one page per story when a run
+/// has several (`stories/<slug>.html`); `report.html` is then their index.
+pub const STORY_PAGES: &str = "stories";
 
 /// The parts of `summary.md` and `report.html` that wait, in the staging
 /// folder, for the totals that head them.
@@ -72,11 +77,12 @@ pub struct ReportDir {
     markdown: Staged,
     html: Staged,
     xlsx: xlsx::Book,
-    /// Where each story's HTML section lies in `html`, and its disagreements:
-    /// the page opens with the stories that have the most.
-    sections: Vec<Section>,
-    /// Story names and disagreements, for the HTML index.
-    index: Vec<(String, usize)>,
+    /// Where each story's HTML section lies in `html`.
+    sections: Vec<pages::Section>,
+    /// What the HTML index says of each story, in story order.
+    index: Vec<html::index::Entry>,
+    /// The file names of the story pages.
+    slugs: html::index::Slugs,
     totals: Totals,
     /// One story's Markdown or HTML, reused.
     scratch: String,
@@ -87,13 +93,6 @@ pub struct ReportDir {
 }
 
 type Staged = BufWriter<fs::File>;
-
-#[derive(Debug, Clone, Copy)]
-struct Section {
-    disagreements: usize,
-    start: u64,
-    len: u64,
-}
 
 impl ReportDir {
     pub fn create(dir: &Path, check: bool, options: &Options) -> Result<Self> {
@@ -121,6 +120,7 @@ impl ReportDir {
             xlsx: xlsx::Book::new()?,
             sections: Vec::new(),
             index: Vec::new(),
+            slugs: html::index::Slugs::default(),
             totals: Totals::default(),
             scratch: String::new(),
             dir: dir.to_owned(),
@@ -144,19 +144,18 @@ impl ReportDir {
             .write_all(self.scratch.as_bytes())
             .with_context(|| path(SUMMARY_BODY))?;
         self.scratch.clear();
-        html::story_section(&mut self.scratch, self.index.len(), story);
+        html::story_section(&mut self.scratch, story);
         let start = self.sections.last().map_or(0, |s| s.start + s.len);
         self.html
             .write_all(self.scratch.as_bytes())
             .with_context(|| path(HTML_BODY))?;
-        self.sections.push(Section {
-            disagreements: story.disagreements.len(),
+        self.sections.push(pages::Section {
             start,
             len: self.scratch.len() as u64,
         });
         self.xlsx.add(story).with_context(|| path(FILES[5]))?;
-        self.index
-            .push((story.story.name.clone(), story.disagreements.len()));
+        let slug = self.slugs.slug(&story.story.name);
+        self.index.push(html::index::Entry::of(story, slug));
         self.totals.add(story);
         Ok(())
     }
@@ -212,33 +211,37 @@ impl ReportDir {
         })()
         .with_context(|| context(FILES[3]))?;
 
-        let mut page = create(&staged(FILES[4]))?;
-        (|| -> io::Result<()> {
-            page.write_all(html::head(&totals, &index).as_bytes())?;
-            let mut body = open(&staged(HTML_BODY))?;
-            for run in page_order(&sections) {
-                body.seek(SeekFrom::Start(run.start))?;
-                io::copy(&mut (&mut body).take(run.len), &mut page)?;
-            }
-            page.write_all(html::tail(skipped).as_bytes())?;
-            close(page, !check)
-        })()
-        .with_context(|| context(FILES[4]))?;
+        let pages = pages::write(
+            &staging,
+            &staged(HTML_BODY),
+            !check,
+            &totals,
+            &index,
+            &sections,
+            skipped,
+        )?;
 
         let mut book = create(&staged(FILES[5]))?;
         xlsx.save(&mut book).with_context(|| context(FILES[5]))?;
         close(book, !check).with_context(|| context(FILES[5]))?;
 
+        // report.html and the story pages, in the place of report.html.
+        let mut names: Vec<String> = FILES[..4].iter().map(|&n| n.to_owned()).collect();
+        names.extend(pages);
+        names.push(FILES[5].to_owned());
         if check {
-            let mut files = Vec::new();
-            for name in FILES {
+            let mut diffs = Vec::new();
+            for name in &names {
                 let bytes = fs::read(staged(name))
                     .with_context(|| format!("cannot read back {}", staged(name).display()))?;
-                files.push((name, bytes));
+                diffs.extend(self::check(&dir, name, &bytes));
             }
-            return Ok(self::check(&dir, &files));
+            for name in pages::left_over(&dir, &names) {
+                diffs.extend(self::check(&dir, &name, &[]));
+            }
+            return Ok(diffs);
         }
-        staging.commit(&dir, &FILES)?;
+        staging.commit(&dir, &names)?;
         Ok(Vec::new())
     }
 }
@@ -254,22 +257,6 @@ fn close(writer: Staged, sync: bool) -> io::Result<()> {
     if sync { file.sync_all() } else { Ok(()) }
 }
 
-/// The HTML sections in page order: most disagreements first, ties in story
-/// order. Neighbours in the file that stay neighbours on the page are one run.
-fn page_order(sections: &[Section]) -> Vec<Section> {
-    let mut order: Vec<usize> = (0..sections.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(sections[i].disagreements), i));
-    let mut runs: Vec<Section> = Vec::new();
-    for i in order {
-        let s = sections[i];
-        match runs.last_mut() {
-            Some(run) if run.start + run.len == s.start => run.len += s.len,
-            _ => runs.push(s),
-        }
-    }
-    runs
-}
-
 fn create(path: &Path) -> Result<Staged> {
     let file = fs::File::create(path).with_context(|| written(path))?;
     Ok(BufWriter::with_capacity(1 << 20, file))
@@ -279,26 +266,21 @@ fn open(path: &Path) -> io::Result<io::BufReader<fs::File>> {
     Ok(io::BufReader::with_capacity(1 << 20, fs::File::open(path)?))
 }
 
-/// Names the files in `dir` that differ from `files`, with a line diff of each.
-pub fn check(dir: &Path, files: &[(&'static str, Vec<u8>)]) -> Vec<String> {
-    files
-        .iter()
-        .filter_map(|(name, bytes)| {
-            let path = dir.join(name);
-            let old = fs::read(&path).unwrap_or_default();
-            (old != *bytes).then(|| {
-                if name.ends_with(".xlsx") {
-                    return format!("Binary files a/{name} and b/{name} differ\n");
-                }
-                let old = String::from_utf8_lossy(&old);
-                let new = String::from_utf8_lossy(bytes);
-                similar::TextDiff::from_lines(old.as_ref(), new.as_ref())
-                    .unified_diff()
-                    .header(&format!("a/{name}"), &format!("b/{name}"))
-                    .to_string()
-            })
-        })
-        .collect()
+/// A line diff of the file `name` in `dir` against `bytes`, when they differ
+/// (a missing file reads as empty).
+fn check(dir: &Path, name: &str, bytes: &[u8]) -> Option<String> {
+    let old = fs::read(dir.join(name)).unwrap_or_default();
+    (old != bytes).then(|| {
+        if name.ends_with(".xlsx") {
+            return format!("Binary files a/{name} and b/{name} differ\n");
+        }
+        let old = String::from_utf8_lossy(&old);
+        let new = String::from_utf8_lossy(bytes);
+        similar::TextDiff::from_lines(old.as_ref(), new.as_ref())
+            .unified_diff()
+            .header(&format!("a/{name}"), &format!("b/{name}"))
+            .to_string()
+    })
 }
 
 /// The figures of a sentence as one cell: `about 1,200 people; three-day`.
@@ -367,14 +349,22 @@ fn plain_number(x: f64) -> String {
 /// A figure in the unit a reader would say: durations are compared in hours,
 /// but "52596 hour" is read as "6 years". Other units pass through.
 pub fn readable(value: f64, unit: &str) -> (f64, &str) {
+    match scale(value.abs(), unit) {
+        Some((divisor, shown)) => (((value / divisor) * 100.0).round() / 100.0, shown),
+        None => (value, unit),
+    }
+}
+
+/// The unit a reader would say figures up to `magnitude` in, and what to
+/// divide them by; None for a unit that is read as it is.
+fn scale(magnitude: f64, unit: &str) -> Option<(f64, &'static str)> {
     const DAY: f64 = 24.0;
     const YEAR: f64 = 365.25 * DAY;
-    let round = |x: f64| (x * 100.0).round() / 100.0;
     match unit {
-        "hour" if value.abs() >= YEAR => (round(value / YEAR), "years"),
-        "hour" if value.abs() >= 2.0 * DAY => (round(value / DAY), "days"),
-        "hour" => (round(value), "hours"),
-        _ => (value, unit),
+        "hour" if magnitude >= YEAR => Some((YEAR, "years")),
+        "hour" if magnitude >= 2.0 * DAY => Some((DAY, "days")),
+        "hour" => Some((1.0, "hours")),
+        _ => None,
     }
 }
 
@@ -425,7 +415,7 @@ mod tests {
         assert_eq!(super::readable(1200.0, "people"), (1200.0, "people"));
     }
 
-    use super::{Section, page_order, plain_number};
+    use super::plain_number;
 
     #[test]
     fn values_show_each_figure_normalised_in_the_order_written() {
@@ -441,27 +431,6 @@ mod tests {
             super::values_cell(&quantities),
             "6 years; 1200; 2000000 usd"
         );
-    }
-
-    #[test]
-    fn pages_open_with_the_most_disagreements_and_copy_neighbours_at_once() {
-        let section = |disagreements, start, len| Section {
-            disagreements,
-            start,
-            len,
-        };
-        let sections = [
-            section(0, 0, 10),
-            section(2, 10, 5),
-            section(2, 15, 7),
-            section(0, 22, 3),
-            section(1, 25, 4),
-        ];
-        let runs: Vec<(u64, u64)> = page_order(&sections)
-            .iter()
-            .map(|s| (s.start, s.len))
-            .collect();
-        assert_eq!(runs, [(10, 12), (25, 4), (0, 10), (22, 3)]);
     }
 
     #[test]

@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use rustc_hash::FxHashSet;
+
+use super::STORY_PAGES;
+use super::html::index::is_page_file;
 use crate::merge::{fnv1a, fnv1a_extend};
 
 /// The manifest of the reports in a folder: format line, then one line per
@@ -102,8 +106,33 @@ impl Staging {
     }
 
     /// Replaces the reports in `dir` with the staged `files`: the manifest of the
-    /// new files first, then each file, then the folder is synced.
-    pub fn commit(&self, dir: &Path, files: &[&str]) -> Result<()> {
+    /// new files first, then each file, then the folder is synced. Story pages
+    /// (`stories/...`) that the folder's manifest lists and `files` does not are
+    /// removed first; the folder of story pages goes when that empties it.
+    pub fn commit(&self, dir: &Path, files: &[String]) -> Result<()> {
+        let pages = dir.join(STORY_PAGES);
+        let old = listed_pages(dir)?;
+        let new: FxHashSet<&str> = files
+            .iter()
+            .map(String::as_str)
+            .filter(|f| f.contains('/'))
+            .collect();
+        if !new.is_empty() && old.is_empty() && !is_absent_or_empty(&pages) {
+            bail!(
+                "{} exists but holds no story pages of crossclaim's (its manifest lists none); \
+                 move it out of the way or write the reports elsewhere with -o",
+                pages.display()
+            );
+        }
+        for name in old.iter().filter(|n| !new.contains(n.as_str())) {
+            let path = dir.join(name);
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    return Err(e).with_context(|| format!("cannot remove {}", path.display()));
+                }
+                _ => {}
+            }
+        }
         let mut manifest = format!("{MANIFEST_FORMAT}\n");
         for name in files {
             let path = self.path(name);
@@ -117,14 +146,24 @@ impl Staging {
             f.sync_all()
         });
         file.with_context(|| format!("cannot write {}", staged.display()))?;
-        for name in std::iter::once(&MANIFEST).chain(files) {
+        if !new.is_empty() {
+            fs::create_dir_all(&pages)
+                .with_context(|| format!("cannot create {}", pages.display()))?;
+        }
+        for name in std::iter::once(MANIFEST).chain(files.iter().map(String::as_str)) {
             let target = dir.join(name);
             fs::rename(self.path(name), &target)
                 .with_context(|| format!("cannot replace {}", target.display()))?;
         }
-        // The renames reach the disk with the folder's own entry.
-        if let Ok(folder) = fs::File::open(dir) {
-            let _ = folder.sync_all();
+        if new.is_empty() && !old.is_empty() {
+            // Fails, and leaves the folder, when it holds anything else.
+            let _ = fs::remove_dir(&pages);
+        }
+        // The renames reach the disk with the folders' own entries.
+        for folder in [dir, pages.as_path()] {
+            if let Ok(folder) = fs::File::open(folder) {
+                let _ = folder.sync_all();
+            }
         }
         Ok(())
     }
@@ -136,9 +175,20 @@ impl Drop for Staging {
     }
 }
 
-/// Removes crossclaim's files from a staging folder, then the folder if that
-/// leaves it empty; anything else in it stays, and the removal fails.
+/// Removes crossclaim's files from a staging folder (story pages included),
+/// then the folder if that leaves it empty; anything else in it stays, and
+/// the removal fails.
 fn remove_staged(dir: &Path) -> io::Result<()> {
+    let pages = dir.join(STORY_PAGES);
+    if let Ok(listing) = fs::read_dir(&pages) {
+        for entry in listing {
+            let name = entry?.file_name();
+            if name.to_str().is_some_and(is_page_file) {
+                fs::remove_file(pages.join(name))?;
+            }
+        }
+        fs::remove_dir(&pages)?;
+    }
     for name in STAGED {
         match fs::remove_file(dir.join(name)) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
@@ -197,6 +247,44 @@ impl Lock {
                 Err(e).with_context(|| format!("cannot lock {}", dir.display()))
             }
         }
+    }
+}
+
+/// The story pages the manifest of `dir` lists (`stories/<slug>.html`): the
+/// pages crossclaim wrote there, and so may replace or remove. Entries of any
+/// other shape are never touched.
+fn listed_pages(dir: &Path) -> Result<Vec<String>> {
+    let path = dir.join(MANIFEST);
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    };
+    Ok(text
+        .lines()
+        .filter_map(|line| line.split(' ').next())
+        .filter(|name| {
+            name.split_once('/')
+                .is_some_and(|(folder, page)| folder == STORY_PAGES && is_page_file(page))
+        })
+        .map(str::to_owned)
+        .collect())
+}
+
+/// Whether `folder` is the story pages folder of a report folder: named
+/// `stories`, and its parent's manifest lists pages in it. Input folders
+/// skip it, as they skip the reports.
+pub fn is_page_folder(folder: &Path) -> bool {
+    folder.file_name().is_some_and(|n| n == STORY_PAGES)
+        && folder
+            .parent()
+            .is_some_and(|parent| listed_pages(parent).is_ok_and(|pages| !pages.is_empty()))
+}
+
+fn is_absent_or_empty(folder: &Path) -> bool {
+    match fs::read_dir(folder) {
+        Ok(mut listing) => listing.next().is_none(),
+        Err(e) => e.kind() == io::ErrorKind::NotFound,
     }
 }
 
