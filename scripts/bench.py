@@ -197,10 +197,21 @@ def score_disagreements(out_dir, truth):
 
 
 def same_output(a, b):
-    """Whether two report folders hold byte-identical files."""
+    """Whether two report folders hold byte-identical files, the story pages under
+    `stories/` included."""
     names = sorted(os.listdir(a))
-    return names == sorted(os.listdir(b)) and all(
-        open(os.path.join(a, n), "rb").read() == open(os.path.join(b, n), "rb").read() for n in names)
+    if names != sorted(os.listdir(b)):
+        return False
+    for n in names:
+        x, y = os.path.join(a, n), os.path.join(b, n)
+        if os.path.isdir(x) != os.path.isdir(y):
+            return False
+        if os.path.isdir(x):
+            if not same_output(x, y):
+                return False
+        elif open(x, "rb").read() != open(y, "rb").read():
+            return False
+    return True
 
 
 def baseline_binary(ref, bench_dir):
