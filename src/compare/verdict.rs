@@ -27,11 +27,23 @@ fn floor_reach(number: f64) -> f64 {
     if n == 0.0 || !n.is_finite() {
         return FLOOR;
     }
-    let mut unit = 1e-6;
-    while unit < n && ((n / (unit * 10.0)).round() * unit * 10.0 - n).abs() <= n * 1e-9 {
-        unit *= 10.0;
+    (digit_step(n) / n).clamp(FLOOR, FLOOR_MAX)
+}
+
+/// The step of a positive number's last significant digit: 100 for 7,400,
+/// 1 for 16, 0.1 for 5.9 (down to a millionth).
+fn digit_step(n: f64) -> f64 {
+    let mut unit = 1.0;
+    if n.fract() == 0.0 {
+        while (n / (unit * 10.0)).fract() == 0.0 && unit * 10.0 <= n {
+            unit *= 10.0;
+        }
+    } else {
+        while unit > 1e-6 && ((n / unit).round() * unit - n).abs() > n * 1e-9 {
+            unit /= 10.0;
+        }
     }
-    (unit / n).clamp(FLOOR, FLOOR_MAX)
+    unit
 }
 
 /// A round figure ("$9 billion", "120,000") allows half a unit of its last
@@ -49,11 +61,7 @@ fn slack(q: &Quantity) -> f64 {
     let n = q.number.abs();
     let mut slack = 0.0;
     if n >= 100.0 && n.fract() == 0.0 && n < 1e15 {
-        let mut unit = 1.0;
-        while (n / (unit * 10.0)).fract() == 0.0 && unit * 10.0 <= n {
-            unit *= 10.0;
-        }
-        slack = (0.5 * unit / n).min(ROUNDING);
+        slack = (0.5 * digit_step(n) / n).min(ROUNDING);
     }
     if q.kind == Kind::Duration {
         let text = q.text.to_lowercase();
@@ -154,8 +162,8 @@ pub fn agree(a: (f64, Allowance), b: (f64, Allowance), max_ratio: f64) -> bool {
     }
 }
 
-/// A figure with an open bound ("more than 40", "fewer than 10") read as an
-/// estimate of its own value; other figures as they are.
+/// A figure with an open bound ("fewer than 10", "no more than 40") read as
+/// an estimate of its own value; other figures as they are.
 pub fn closed(point: (f64, Allowance)) -> (f64, Allowance) {
     match point.1 {
         Allowance::Bound(None, _) | Allowance::Bound(_, None) => {
@@ -306,6 +314,14 @@ mod tests {
         assert!(!agree(floor(100_000.0), (200_000.0, EXACT), 4.0));
         assert!(agree(floor(70.0), (80.0, EXACT), 4.0));
         assert!(!agree(floor(70.0), (100.0, about), 4.0));
+    }
+
+    #[test]
+    fn digit_step_is_the_last_significant_digit() {
+        assert_eq!(digit_step(7_400.0), 100.0);
+        assert_eq!(digit_step(16.0), 1.0);
+        assert_eq!(digit_step(1_000.0), 1_000.0);
+        assert!((digit_step(5.9) - 0.1).abs() < 1e-12);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::escape;
 pub struct Mark<'a> {
     /// Who states it (the outlet).
     pub label: &'a str,
-    /// The figure as written ("About 430,000").
+    /// The figure as written ("about 1,200").
     pub written: &'a str,
     pub value: f64,
     /// The interval the text allows; `None` for an open side.
